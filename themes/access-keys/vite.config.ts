@@ -1,0 +1,33 @@
+import react from "@vitejs/plugin-react";
+import path from "node:path";
+import { defineConfig } from "vite";
+
+// The bundle is written straight into the theme's resources folder inside the JAR's classes
+// directory. Maven passes THEME_OUT_DIR (target/classes/theme/access-keys/account/resources);
+// a plain `npm run build` in this folder writes to the same place relative to the repository.
+const outDir =
+  process.env.THEME_OUT_DIR ??
+  path.resolve(import.meta.dirname, "../../target/classes/theme/access-keys/account/resources");
+
+export default defineConfig({
+  // Asset URLs relative to the theme's resource URL, which Keycloak versions per release.
+  base: "",
+  plugins: [react()],
+  build: {
+    outDir,
+    emptyOutDir: true,
+    // Keycloak's account console reads .vite/manifest.json to find the entry script and styles.
+    manifest: true,
+    sourcemap: false,
+    target: "es2022",
+    chunkSizeWarningLimit: 4096,
+    rolldownOptions: {
+      input: path.resolve(import.meta.dirname, "src/main.tsx"),
+      // React comes from Keycloak's own vendor copies through the import map in index.ftl.
+      external: ["react", "react/jsx-runtime", "react-dom"],
+      // One entry file (Vite 8's name for rollup's inlineDynamicImports): the account-ui library
+      // lazily imports its own chunks, which must end up inside the entry script.
+      output: { codeSplitting: false },
+    },
+  },
+});
