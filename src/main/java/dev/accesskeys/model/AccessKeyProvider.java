@@ -1,0 +1,45 @@
+package dev.accesskeys.model;
+
+import java.util.stream.Stream;
+
+import org.keycloak.models.RealmModel;
+import org.keycloak.provider.Provider;
+
+/**
+ * Storage of access keys. Holds no rules: limits, expiry and status live in
+ * {@link dev.accesskeys.service.AccessKeyService}.
+ */
+public interface AccessKeyProvider extends Provider {
+
+    AccessKey create(RealmModel realm, NewAccessKey key);
+
+    /** @return the key with that ID in that realm, or null */
+    AccessKey getById(RealmModel realm, String id);
+
+    Stream<AccessKey> search(RealmModel realm, AccessKeyQuery query, long now);
+
+    /** Number of the user's keys that are not revoked. */
+    long countNotRevoked(RealmModel realm, String userId);
+
+    /** Whether the user has a key of that name that is not revoked, other than {@code exceptId}. */
+    boolean nameInUse(RealmModel realm, String userId, String name, String exceptId);
+
+    /**
+     * Serialises key creation for one user across transactions and cluster nodes until the current transaction
+     * ends, so that a limit checked after it holds.
+     */
+    void lockOwner(RealmModel realm, String userId);
+
+    /**
+     * Records a use unless one was recorded after {@code notBefore}; one conditional write.
+     *
+     * @return whether a write happened
+     */
+    boolean recordUse(RealmModel realm, String id, long at, String ip, long notBefore);
+
+    boolean remove(RealmModel realm, String id);
+
+    void removeByUser(RealmModel realm, String userId);
+
+    void removeByRealm(String realmId);
+}

@@ -1,0 +1,6 @@
+package dev.accesskeys.model;
+
+import org.keycloak.provider.ProviderFactory;
+
+public interface AccessKeyProviderFactory extends ProviderFactory<AccessKeyProvider> {
+}

@@ -1,0 +1,65 @@
+package dev.accesskeys.rest;
+
+import java.util.List;
+
+import dev.accesskeys.model.AccessKey;
+import dev.accesskeys.service.AccessKeyService;
+import dev.accesskeys.service.IssuedKey;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+/**
+ * A key as the REST APIs show it. {@code secret} is set only in the answer to create and rotate; every other field is
+ * always present, null when there is none.
+ */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+@JsonPropertyOrder({"id", "secret", "name", "description", "status", "enabled", "scopes", "clients", "roles",
+        "createdAt", "expiresAt", "lastUsedAt", "revokedAt", "lastUsedIp", "userId", "createdBy"})
+public final class AccessKeyRepresentation {
+
+    public String id;
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public String secret;
+    public String name;
+    public String description;
+    public String status;
+    public boolean enabled;
+    public List<String> scopes;
+    public List<String> clients;
+    public List<String> roles;
+    public long createdAt;
+    public Long expiresAt;
+    public Long lastUsedAt;
+    public Long revokedAt;
+    public String lastUsedIp;
+    public String userId;
+    public String createdBy;
+
+    public static AccessKeyRepresentation of(AccessKey key, AccessKeyService service) {
+        AccessKeyRepresentation rep = new AccessKeyRepresentation();
+        rep.id = key.getId();
+        rep.name = key.getName();
+        rep.description = key.getDescription();
+        rep.status = service.status(key).value();
+        rep.enabled = key.isEnabled();
+        rep.scopes = key.getScopes();
+        rep.clients = key.getClients();
+        rep.roles = key.getRoles();
+        rep.createdAt = key.getCreatedAt();
+        rep.expiresAt = key.getExpiresAt();
+        rep.lastUsedAt = key.getLastUsedAt();
+        rep.revokedAt = key.getRevokedAt();
+        rep.lastUsedIp = key.getLastUsedIp();
+        rep.userId = key.getUserId();
+        rep.createdBy = key.getCreatedBy();
+        return rep;
+    }
+
+    /** The representation with the secret: only for the response that issued it, never for events. */
+    public static AccessKeyRepresentation withSecret(IssuedKey issued, AccessKeyService service) {
+        AccessKeyRepresentation rep = of(issued.key(), service);
+        rep.secret = issued.secret();
+        return rep;
+    }
+}

@@ -1,0 +1,99 @@
+package dev.accesskeys.rest;
+
+import java.util.Set;
+
+import dev.accesskeys.model.AccessKey;
+import dev.accesskeys.service.AccessKeyService;
+import dev.accesskeys.service.IssuedKey;
+
+import org.keycloak.models.KeycloakSession;
+
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * One key, {@code .../access-keys/{id}}: the same operations on the self-service and the admin API. The parent
+ * resource has already checked that the caller may see this key.
+ */
+public final class AccessKeyResource {
+
+    private final KeycloakSession session;
+    private final AccessKeyService service;
+    private final AccessKey key;
+    private final KeyGuard guard;
+    private final KeyAudit audit;
+
+    public AccessKeyResource(KeycloakSession session, AccessKeyService service, AccessKey key, KeyGuard guard, KeyAudit audit) {
+        this.session = session;
+        this.service = service;
+        this.key = key;
+        this.guard = guard;
+        this.audit = audit;
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response get() {
+        return Responses.handle(session, () -> Responses.json(AccessKeyRepresentation.of(key, service)));
+    }
+
+    @PATCH
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response update(@Context HttpHeaders headers, String body) {
+        return Responses.handle(session, () -> {
+            guard.requireManage();
+            service.update(key, RequestBodies.keyChanges(RequestBodies.object(headers, body), Set.of()));
+            return changed(KeyAudit.Action.UPDATE);
+        });
+    }
+
+    @POST
+    @Path("revoke")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response revoke() {
+        return Responses.handle(session, () -> {
+            guard.requireManage();
+            if (service.revoke(key)) {
+                return changed(KeyAudit.Action.REVOKE);
+            }
+            return Responses.json(AccessKeyRepresentation.of(key, service));
+        });
+    }
+
+    @POST
+    @Path("rotate")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response rotate() {
+        return Responses.handle(session, () -> {
+            guard.requireManage();
+            IssuedKey issued = service.rotate(key);
+            audit.record(KeyAudit.Action.ROTATE, key, AccessKeyRepresentation.of(key, service));
+            return Responses.json(AccessKeyRepresentation.withSecret(issued, service));
+        });
+    }
+
+    @DELETE
+    public Response delete() {
+        return Responses.handle(session, () -> {
+            guard.requireManage();
+            AccessKeyRepresentation before = AccessKeyRepresentation.of(key, service);
+            service.delete(key);
+            audit.record(KeyAudit.Action.DELETE, key, before);
+            return Response.noContent().build();
+        });
+    }
+
+    private Response changed(KeyAudit.Action action) {
+        AccessKeyRepresentation rep = AccessKeyRepresentation.of(key, service);
+        audit.record(action, key, rep);
+        return Responses.json(rep);
+    }
+}

@@ -1,0 +1,68 @@
+package dev.accesskeys.rest;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import dev.accesskeys.service.AccessKeyException;
+
+import org.keycloak.models.KeycloakSession;
+
+import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.NotAuthorizedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** JSON error bodies {@code {"error", "error_description"}} and the guard every resource method runs in. */
+public final class Responses {
+
+    private Responses() {
+    }
+
+    public static Response error(int status, String error, String description) {
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("error", error);
+        body.put("error_description", description);
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+    }
+
+    /**
+     * Runs a resource method: a refusal becomes its JSON error and rolls the transaction back, so a request that is
+     * refused changes nothing.
+     */
+    public static Response handle(KeycloakSession session, Supplier<Response> action) {
+        try {
+            return action.get();
+        } catch (AccessKeyException | ForbiddenException | NotAuthorizedException e) {
+            session.getTransactionManager().setRollbackOnly();
+            return refusal(e);
+        }
+    }
+
+    /**
+     * Runs a sub-resource locator: a refusal ends the request with its JSON error (a JAX-RS exception that carries
+     * its response, which the runtime sends as it is).
+     */
+    public static <T> T locate(Supplier<T> locator) {
+        try {
+            return locator.get();
+        } catch (AccessKeyException | ForbiddenException | NotAuthorizedException e) {
+            throw new WebApplicationException(refusal(e));
+        }
+    }
+
+    private static Response refusal(RuntimeException e) {
+        if (e instanceof AccessKeyException refused) {
+            return error(refused.getStatus(), refused.getError(), refused.getMessage());
+        }
+        if (e instanceof ForbiddenException) {
+            return error(403, "access_denied", "the caller lacks the role this operation needs");
+        }
+        return error(401, "invalid_token", "a valid bearer token is required");
+    }
+
+    public static Response json(Object entity) {
+        return Response.ok(entity, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+}

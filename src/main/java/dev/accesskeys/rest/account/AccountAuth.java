@@ -1,0 +1,59 @@
+package dev.accesskeys.rest.account;
+
+import dev.accesskeys.AccessKeys;
+import dev.accesskeys.service.AccessKeyException;
+
+import org.keycloak.models.AccountRoles;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.Constants;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.protocol.oidc.AccessTokenIntrospectionProvider;
+import org.keycloak.protocol.oidc.AccessTokenIntrospectionProviderFactory;
+import org.keycloak.protocol.oidc.TokenIntrospectionProvider;
+import org.keycloak.representations.AccessToken;
+import org.keycloak.services.managers.AppAuthManager;
+import org.keycloak.services.managers.AuthenticationManager;
+
+/**
+ * The caller of the self-service API, authenticated as Keycloak's account REST API does it: a bearer token of this
+ * realm with audience {@code account} and role {@code account/manage-account}. A token issued from an access key is
+ * refused, so a leaked key cannot mint more keys.
+ */
+record AccountAuth(UserModel user, AccessToken token, ClientModel client) {
+
+    static AccountAuth authenticate(KeycloakSession session) {
+        RealmModel realm = session.getContext().getRealm();
+        AuthenticationManager.AuthResult result = new AppAuthManager.BearerTokenAuthenticator(session).authenticate();
+        if (result == null) {
+            throw AccessKeyException.unauthorized("a valid bearer token of realm '" + realm.getName() + "' is required");
+        }
+        AccessToken token = result.token();
+        ClientModel account = realm.getClientByClientId(Constants.ACCOUNT_MANAGEMENT_CLIENT_ID);
+        if (account == null) {
+            throw AccessKeyException.forbidden("the realm has no account client");
+        }
+        if (token.getAudience() == null || token.getResourceAccess(account.getClientId()) == null) {
+            // lightweight tokens carry no audience or roles: look them up as the account API does
+            AccessTokenIntrospectionProvider introspection = (AccessTokenIntrospectionProvider) session.getProvider(
+                    TokenIntrospectionProvider.class, AccessTokenIntrospectionProviderFactory.ACCESS_TOKEN_TYPE);
+            token = introspection.transformAccessToken(token, result.session());
+        }
+        if (!token.hasAudience(account.getClientId())) {
+            throw AccessKeyException.unauthorized("the token's audience must include '" + account.getClientId() + "'");
+        }
+        if (token.getOtherClaims().containsKey(AccessKeys.ACCESS_KEY_ID_CLAIM)) {
+            throw AccessKeyException.forbidden("a token issued from an access key cannot manage access keys");
+        }
+        if (result.user().getServiceAccountClientLink() != null) {
+            throw AccessKeyException.forbidden("service accounts have no access keys");
+        }
+        AccessToken.Access access = token.getResourceAccess(account.getClientId());
+        if (access == null || !access.isUserInRole(AccountRoles.MANAGE_ACCOUNT)) {
+            throw AccessKeyException.forbidden("the token lacks the role " + account.getClientId() + "/" + AccountRoles.MANAGE_ACCOUNT);
+        }
+        ClientModel client = result.client();
+        return new AccountAuth(result.user(), token, client);
+    }
+}

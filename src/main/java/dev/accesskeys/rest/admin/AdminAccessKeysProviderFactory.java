@@ -1,0 +1,57 @@
+package dev.accesskeys.rest.admin;
+
+import java.util.Map;
+
+import dev.accesskeys.AccessKeys;
+import dev.accesskeys.Versions;
+
+import org.keycloak.Config;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.RealmModel;
+import org.keycloak.provider.ServerInfoAwareProviderFactory;
+import org.keycloak.services.resources.admin.AdminEventBuilder;
+import org.keycloak.services.resources.admin.ext.AdminRealmResourceProvider;
+import org.keycloak.services.resources.admin.ext.AdminRealmResourceProviderFactory;
+import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
+
+/** Mounts the admin API at {@code /admin/realms/{realm}/access-keys}. */
+public final class AdminAccessKeysProviderFactory implements AdminRealmResourceProviderFactory, ServerInfoAwareProviderFactory {
+
+    @Override
+    public AdminRealmResourceProvider create(KeycloakSession session) {
+        return new AdminRealmResourceProvider() {
+            @Override
+            public Object getResource(KeycloakSession s, RealmModel realm, AdminPermissionEvaluator auth,
+                                      AdminEventBuilder adminEvent) {
+                return new AdminAccessKeysResource(s, realm, auth, adminEvent);
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+    }
+
+    @Override
+    public void close() {
+    }
+
+    @Override
+    public String getId() {
+        return AccessKeys.REST_PROVIDER_ID;
+    }
+
+    @Override
+    public Map<String, String> getOperationalInfo() {
+        return Versions.operationalInfo();
+    }
+}

@@ -1,0 +1,61 @@
+package dev.accesskeys.rest.admin;
+
+import dev.accesskeys.AccessKeys;
+import dev.accesskeys.model.KeyPolicy;
+import dev.accesskeys.rest.RequestBodies;
+import dev.accesskeys.rest.Responses;
+import dev.accesskeys.service.AccessKeyService;
+
+import org.keycloak.events.admin.OperationType;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.services.resources.admin.AdminEventBuilder;
+import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** The realm's access-key policy: {@code /admin/realms/{realm}/access-keys/policy}. */
+public final class PolicyResource {
+
+    private final KeycloakSession session;
+    private final AccessKeyService service;
+    private final AdminPermissionEvaluator auth;
+    private final AdminEventBuilder adminEvent;
+
+    PolicyResource(KeycloakSession session, AccessKeyService service, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent) {
+        this.session = session;
+        this.service = service;
+        this.auth = auth;
+        this.adminEvent = adminEvent;
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response get() {
+        return Responses.handle(session, () -> {
+            auth.realm().requireViewRealm();
+            return Responses.json(service.policy());
+        });
+    }
+
+    /** Replaces the policy; a field left out takes its default. */
+    @PUT
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response put(@Context HttpHeaders headers, String body) {
+        return Responses.handle(session, () -> {
+            auth.realm().requireManageRealm();
+            KeyPolicy policy = service.updatePolicy(RequestBodies.policy(RequestBodies.object(headers, body)));
+            adminEvent.operation(OperationType.UPDATE)
+                    .resource(AccessKeys.ADMIN_POLICY_RESOURCE_TYPE)
+                    .resourcePath(AccessKeys.REST_PROVIDER_ID, "policy")
+                    .representation(policy)
+                    .success();
+            return Responses.json(policy);
+        });
+    }
+}

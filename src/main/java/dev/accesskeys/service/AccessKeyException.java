@@ -1,0 +1,53 @@
+package dev.accesskeys.service;
+
+/**
+ * A refusal with an HTTP status, an error code and a description for humans. Never carries a secret; has no stack
+ * trace, as it is an expected outcome rather than a fault.
+ */
+public final class AccessKeyException extends RuntimeException {
+
+    private final int status;
+    private final String error;
+
+    private AccessKeyException(int status, String error, String description) {
+        super(description, null, false, false);
+        this.status = status;
+        this.error = error;
+    }
+
+    public static AccessKeyException invalid(String field, String problem) {
+        return new AccessKeyException(400, "invalid_request", field + ": " + problem);
+    }
+
+    public static AccessKeyException badRequest(String description) {
+        return new AccessKeyException(400, "invalid_request", description);
+    }
+
+    public static AccessKeyException unauthorized(String description) {
+        return new AccessKeyException(401, "invalid_token", description);
+    }
+
+    public static AccessKeyException forbidden(String description) {
+        return new AccessKeyException(403, "access_denied", description);
+    }
+
+    public static AccessKeyException notFound(String description) {
+        return new AccessKeyException(404, "not_found", description);
+    }
+
+    public static AccessKeyException conflict(String description) {
+        return new AccessKeyException(409, "conflict", description);
+    }
+
+    public static AccessKeyException unsupportedMediaType(String description) {
+        return new AccessKeyException(415, "unsupported_media_type", description);
+    }
+
+    public int getStatus() {
+        return status;
+    }
+
+    public String getError() {
+        return error;
+    }
+}

@@ -1,0 +1,36 @@
+package dev.accesskeys.service;
+
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * Decides on this node whether a key's last use is due to be written: at most once per key per interval. The database
+ * write is conditional as well, so several nodes together still write at most about once per interval.
+ */
+final class LastUseRecorder {
+
+    static final long INTERVAL_MILLIS = 60_000;
+    private static final int PRUNE_ABOVE = 10_000;
+
+    private final ConcurrentMap<String, Long> lastWrites = new ConcurrentHashMap<>();
+
+    /** @return whether the caller should write now; claims the slot when it says yes */
+    boolean claim(String keyId, long now) {
+        boolean[] claimed = {false};
+        lastWrites.compute(keyId, (id, last) -> {
+            if (last == null || now - last >= INTERVAL_MILLIS) {
+                claimed[0] = true;
+                return now;
+            }
+            return last;
+        });
+        if (claimed[0] && lastWrites.size() > PRUNE_ABOVE) {
+            lastWrites.values().removeIf(last -> now - last >= INTERVAL_MILLIS);
+        }
+        return claimed[0];
+    }
+
+    void forget(String keyId) {
+        lastWrites.remove(keyId);
+    }
+}

@@ -1,0 +1,37 @@
+package dev.accesskeys.service;
+
+import dev.accesskeys.model.KeyPolicy;
+
+/** Checks a policy an admin submits: numbers in range and consistent with each other. */
+final class PolicyRules {
+
+    static final int MAX_KEYS_LIMIT = 10_000;
+    static final int MAX_DAYS = 36_500;
+    static final int MAX_TOKEN_LIFESPAN_SECONDS = 31_536_000;
+
+    private PolicyRules() {
+    }
+
+    static void validate(KeyPolicy policy) {
+        if (policy.maxKeysPerUser() < 0 || policy.maxKeysPerUser() > MAX_KEYS_LIMIT) {
+            throw AccessKeyException.invalid("maxKeysPerUser", "must be between 0 and " + MAX_KEYS_LIMIT);
+        }
+        checkDays("maxLifetimeDays", policy.maxLifetimeDays());
+        checkDays("defaultLifetimeDays", policy.defaultLifetimeDays());
+        if (policy.maxLifetimeDays() != null && policy.defaultLifetimeDays() != null
+                && policy.defaultLifetimeDays() > policy.maxLifetimeDays()) {
+            throw AccessKeyException.invalid("defaultLifetimeDays", "must not exceed maxLifetimeDays");
+        }
+        Integer lifespan = policy.accessTokenLifespanSeconds();
+        if (lifespan != null && (lifespan < 1 || lifespan > MAX_TOKEN_LIFESPAN_SECONDS)) {
+            throw AccessKeyException.invalid("accessTokenLifespanSeconds",
+                    "must be between 1 and " + MAX_TOKEN_LIFESPAN_SECONDS + ", or null for the realm's lifespan");
+        }
+    }
+
+    private static void checkDays(String field, Integer days) {
+        if (days != null && (days < 1 || days > MAX_DAYS)) {
+            throw AccessKeyException.invalid(field, "must be between 1 and " + MAX_DAYS + ", or null");
+        }
+    }
+}
