@@ -1,6 +1,6 @@
 import react from "@vitejs/plugin-react";
 import path from "node:path";
-import { defineConfig } from "vite";
+import { defineConfig, esmExternalRequirePlugin } from "vite";
 
 // The bundle is written straight into the theme's resources folder inside the JAR's classes
 // directory. Maven passes THEME_OUT_DIR (target/classes/theme/access-keys/account/resources);
@@ -12,7 +12,13 @@ const outDir =
 export default defineConfig({
   // Asset URLs relative to the theme's resource URL, which Keycloak versions per release.
   base: "",
-  plugins: [react()],
+  plugins: [
+    // React comes from Keycloak's own vendor copies through the import map in index.ftl. The
+    // plugin also turns CommonJS require("react") calls (react-dom/client, use-sync-external-store)
+    // into imports, which Rolldown would otherwise leave as a require() that fails in the browser.
+    esmExternalRequirePlugin({ external: ["react", "react/jsx-runtime", "react-dom"] }),
+    react(),
+  ],
   build: {
     outDir,
     emptyOutDir: true,
@@ -23,8 +29,6 @@ export default defineConfig({
     chunkSizeWarningLimit: 4096,
     rolldownOptions: {
       input: path.resolve(import.meta.dirname, "src/main.tsx"),
-      // React comes from Keycloak's own vendor copies through the import map in index.ftl.
-      external: ["react", "react/jsx-runtime", "react-dom"],
       // One entry file (Vite 8's name for rollup's inlineDynamicImports): the account-ui library
       // lazily imports its own chunks, which must end up inside the entry script.
       output: { codeSplitting: false },

@@ -17,6 +17,7 @@ const localeFromEnvironment: LanguageDetectorModule = {
  */
 export const i18n = createInstance({
   fallbackLng: "en",
+  showSupportNotice: false,
   nsSeparator: false,
   interpolation: { escapeValue: false },
   backend: {

@@ -5,6 +5,26 @@ import { ExternalLinkSquareAltIcon } from "@patternfly/react-icons";
 import { useTranslation } from "react-i18next";
 import { useHref } from "react-router-dom";
 
+/** "Back to <application>" when the console was opened from an application. */
+const ReferrerLink = () => {
+  const { environment } = useEnvironment<AccountEnvironment>();
+  const { t } = useTranslation();
+  if (!environment.referrerUrl) return null;
+  return (
+    <Button
+      data-testid="referrer-link"
+      component="a"
+      href={environment.referrerUrl.replace("_hash_", "#")}
+      variant="link"
+      icon={<ExternalLinkSquareAltIcon />}
+      iconPosition="end"
+      isInline
+    >
+      {t("backTo", { app: environment.referrerName || environment.referrerUrl })}
+    </Button>
+  );
+};
+
 /**
  * The stock masthead (logo, user menu, sign out, link back to the referring application).
  * It is rendered with this bundle's PatternFly so that its sidebar toggle drives our Page.
@@ -17,21 +37,6 @@ export const Header = () => {
   const internalHref = useHref(logoUrl);
   const brandHref = logoUrl.startsWith("/") ? internalHref : logoUrl;
 
-  const referrer = environment.referrerUrl ? (
-    <Button
-      key="referrer"
-      data-testid="referrer-link"
-      component="a"
-      href={environment.referrerUrl.replace("_hash_", "#")}
-      variant="link"
-      icon={<ExternalLinkSquareAltIcon />}
-      iconPosition="end"
-      isInline
-    >
-      {t("backTo", { app: environment.referrerName || environment.referrerUrl })}
-    </Button>
-  ) : null;
-
   return (
     <KeycloakMasthead
       data-testid="page-header"
@@ -43,7 +48,8 @@ export const Header = () => {
         alt: t("logo"),
         style: { height: 35 },
       }}
-      toolbarItems={referrer ? [referrer] : []}
+      // Always one item, as in the stock console: it pushes the user menu to the right.
+      toolbarItems={[<ReferrerLink key="referrer" />]}
     />
   );
 };
