@@ -66,7 +66,16 @@ final class GrantFixture {
         }
         aliceId = user("alice", "reader", "writer");
         bobId = user("bob", "reader");
-        client("machine", true, true);
+        String machine = client("machine", true, true);
+        // a resource server that introspects the tokens: Keycloak 26.7 requires it in the token's audience
+        client("resource-api", true, false);
+        ProtocolMapperRepresentation audience = new ProtocolMapperRepresentation();
+        audience.setName("resource-api audience");
+        audience.setProtocol("openid-connect");
+        audience.setProtocolMapper("oidc-audience-mapper");
+        audience.setConfig(Map.of("included.client.audience", "resource-api", "access.token.claim", "true",
+                "introspection.token.claim", "true"));
+        realm.clients().get(machine).getProtocolMappers().createMapper(audience).close();
         client("machine-off", true, false);
         client("other", true, true);
         client("public-machine", false, true);
