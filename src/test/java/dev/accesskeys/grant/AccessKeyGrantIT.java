@@ -1,8 +1,6 @@
 package dev.accesskeys.grant;
 
 import java.math.BigInteger;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyFactory;
 import java.security.PublicKey;
