@@ -75,10 +75,9 @@ export const SecretDialog = ({ accessKey, rotated, onClose }: Props) => {
               <DescriptionListDescription>
                 <ClipboardCopy
                   isReadOnly
-                  hoverTip={t("accessKeysCopy")}
+                  hoverTip={t("accessKeysCopyKeyId")}
                   clickTip={t("accessKeysCopied")}
                   textAriaLabel={t("accessKeysKeyId")}
-                  toggleAriaLabel={t("accessKeysCopyKeyId")}
                   data-testid="secret-dialog-key-id"
                 >
                   {accessKey.id}
@@ -90,10 +89,9 @@ export const SecretDialog = ({ accessKey, rotated, onClose }: Props) => {
               <DescriptionListDescription>
                 <ClipboardCopy
                   isReadOnly
-                  hoverTip={t("accessKeysCopy")}
+                  hoverTip={t("accessKeysCopySecret")}
                   clickTip={t("accessKeysCopied")}
                   textAriaLabel={t("accessKeysSecret")}
-                  toggleAriaLabel={t("accessKeysCopySecret")}
                   data-testid="secret-dialog-secret"
                 >
                   {accessKey.secret}
@@ -114,10 +112,10 @@ export const SecretDialog = ({ accessKey, rotated, onClose }: Props) => {
               isCode
               variant={ClipboardCopyVariant.expansion}
               isExpanded
-              hoverTip={t("accessKeysCopy")}
+              hoverTip={t("accessKeysCopyExample")}
               clickTip={t("accessKeysCopied")}
               textAriaLabel={t("accessKeysSecretUsage")}
-              toggleAriaLabel={t("accessKeysCopyExample")}
+              toggleAriaLabel={t("accessKeysShowExample")}
             >
               {curl}
             </ClipboardCopy>
