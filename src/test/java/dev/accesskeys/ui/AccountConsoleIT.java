@@ -65,6 +65,10 @@ public class AccountConsoleIT {
     @BeforeAll
     static void launchBrowser() throws IOException {
         Files.createDirectories(SCREENSHOTS);
+        if (!Files.isExecutable(Paths.get(CHROMIUM))) {
+            throw new IllegalStateException("No Chromium at " + CHROMIUM
+                    + ": install Debian's (apt-get install -y chromium) or pass -Dchromium.path=...");
+        }
         playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
