@@ -152,18 +152,13 @@ export const AccessKeys = () => {
       }
       return;
     }
-    const done =
-      kind === "revoke"
-        ? await run(() => revokeKey(context, key.id), t("accessKeysErrorRevoke"), t("accessKeysRevokedAlert", { name: key.name }))
-        : await run(
-            async () => {
-              await deleteKey(context, key.id);
-              return true;
-            },
-            t("accessKeysErrorDelete"),
-            t("accessKeysDeletedAlert", { name: key.name }),
-          );
-    if (done) setDialog(undefined);
+    // Success or not (the alert tells), the confirmation has been answered.
+    if (kind === "revoke") {
+      await run(() => revokeKey(context, key.id), t("accessKeysErrorRevoke"), t("accessKeysRevokedAlert", { name: key.name }));
+    } else {
+      await run(() => deleteKey(context, key.id), t("accessKeysErrorDelete"), t("accessKeysDeletedAlert", { name: key.name }));
+    }
+    setDialog(undefined);
   }
 
   const policy = options?.policy;
