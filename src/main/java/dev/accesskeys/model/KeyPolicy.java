@@ -2,6 +2,9 @@ package dev.accesskeys.model;
 
 import java.util.concurrent.TimeUnit;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * A realm's access-key policy. Null numbers mean "no limit" / "realm default".
  *
@@ -12,6 +15,7 @@ import java.util.concurrent.TimeUnit;
  * @param deleteRequiresInactive     an active key must be disabled or revoked before it can be deleted
  * @param accessTokenLifespanSeconds lifespan of tokens issued from keys; null = the realm's access-token lifespan
  */
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record KeyPolicy(int maxKeysPerUser, Integer maxLifetimeDays, boolean requireExpiration,
                         Integer defaultLifetimeDays, boolean deleteRequiresInactive,
                         Integer accessTokenLifespanSeconds) {
@@ -37,6 +41,7 @@ public record KeyPolicy(int maxKeysPerUser, Integer maxLifetimeDays, boolean req
     }
 
     /** Whether a key may live without an expiry. */
+    @JsonIgnore
     public boolean allowsNoExpiry() {
         return !requireExpiration && maxLifetimeDays == null;
     }
