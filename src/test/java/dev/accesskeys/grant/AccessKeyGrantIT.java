@@ -1,5 +1,6 @@
 package dev.accesskeys.grant;
 
+import dev.accesskeys.support.AccessKeysServerConfig;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyFactory;
@@ -39,7 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The access-key grant and the app-password authenticator against a real Keycloak. */
-@KeycloakIntegrationTest(config = GrantServerConfig.class)
+@KeycloakIntegrationTest(config = AccessKeysServerConfig.class)
 public class AccessKeyGrantIT {
 
     private static final String INVALID = "Invalid access key or secret";

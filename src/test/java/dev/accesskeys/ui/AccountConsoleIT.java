@@ -1,5 +1,6 @@
 package dev.accesskeys.ui;
 
+import dev.accesskeys.support.AccessKeysServerConfig;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -43,7 +44,7 @@ import org.keycloak.util.JsonSerialization;
  * The account console as a person uses it: headless Debian Chromium (Playwright for Java, never a downloaded
  * browser) against the real server with this project's JAR. Screenshots go to target/screenshots.
  */
-@KeycloakIntegrationTest(config = AccountConsoleServerConfig.class)
+@KeycloakIntegrationTest(config = AccessKeysServerConfig.class)
 public class AccountConsoleIT {
 
     private static final Path SCREENSHOTS = Paths.get("target", "screenshots");

@@ -30,6 +30,9 @@ record AccountAuth(UserModel user, AccessToken token, ClientModel client) {
             throw AccessKeyException.unauthorized("a valid bearer token of realm '" + realm.getName() + "' is required");
         }
         AccessToken token = result.token();
+        if (token.getOtherClaims().containsKey(AccessKeys.ACCESS_KEY_ID_CLAIM)) {
+            throw AccessKeyException.forbidden("a token issued from an access key cannot manage access keys");
+        }
         ClientModel account = realm.getClientByClientId(Constants.ACCOUNT_MANAGEMENT_CLIENT_ID);
         if (account == null) {
             throw AccessKeyException.forbidden("the realm has no account client");
@@ -42,9 +45,6 @@ record AccountAuth(UserModel user, AccessToken token, ClientModel client) {
         }
         if (!token.hasAudience(account.getClientId())) {
             throw AccessKeyException.unauthorized("the token's audience must include '" + account.getClientId() + "'");
-        }
-        if (token.getOtherClaims().containsKey(AccessKeys.ACCESS_KEY_ID_CLAIM)) {
-            throw AccessKeyException.forbidden("a token issued from an access key cannot manage access keys");
         }
         if (result.user().getServiceAccountClientLink() != null) {
             throw AccessKeyException.forbidden("service accounts have no access keys");
