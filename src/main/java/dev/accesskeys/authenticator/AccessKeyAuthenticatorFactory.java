@@ -1,17 +1,16 @@
 package dev.accesskeys.authenticator;
 
+import dev.accesskeys.StatelessProviderFactory;
 import java.util.List;
 
-import org.keycloak.Config;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.AuthenticatorFactory;
 import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 
 /** {@value #PROVIDER_ID}: put it alone (REQUIRED) in a copy of the direct-grant flow and bind that to a client. */
-public class AccessKeyAuthenticatorFactory implements AuthenticatorFactory {
+public class AccessKeyAuthenticatorFactory implements AuthenticatorFactory, StatelessProviderFactory<Authenticator> {
 
     public static final String PROVIDER_ID = "access-key-authenticator";
 
@@ -64,17 +63,5 @@ public class AccessKeyAuthenticatorFactory implements AuthenticatorFactory {
     @Override
     public Authenticator create(KeycloakSession session) {
         return new AccessKeyAuthenticator();
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
     }
 }

@@ -1,15 +1,14 @@
 package dev.accesskeys.grant;
 
+import dev.accesskeys.StatelessProviderFactory;
 import dev.accesskeys.AccessKeys;
 
-import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.protocol.oidc.grants.OAuth2GrantType;
 import org.keycloak.protocol.oidc.grants.OAuth2GrantTypeFactory;
 
 /** Registers {@value AccessKeys#GRANT_TYPE} at the token endpoint. */
-public class AccessKeyGrantTypeFactory implements OAuth2GrantTypeFactory {
+public class AccessKeyGrantTypeFactory implements OAuth2GrantTypeFactory, StatelessProviderFactory<OAuth2GrantType> {
 
     /** Two characters: it is encoded in the ID of every token issued (Keycloak's token context). */
     public static final String SHORTCUT = "ak";
@@ -27,17 +26,5 @@ public class AccessKeyGrantTypeFactory implements OAuth2GrantTypeFactory {
     @Override
     public OAuth2GrantType create(KeycloakSession session) {
         return new AccessKeyGrantType();
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
     }
 }

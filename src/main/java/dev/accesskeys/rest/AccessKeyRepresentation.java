@@ -3,6 +3,7 @@ package dev.accesskeys.rest;
 import java.util.List;
 
 import dev.accesskeys.model.AccessKey;
+import dev.accesskeys.model.AccessKeyQuery;
 import dev.accesskeys.service.AccessKeyService;
 import dev.accesskeys.service.IssuedKey;
 
@@ -54,6 +55,11 @@ public final class AccessKeyRepresentation {
         rep.userId = key.getUserId();
         rep.createdBy = key.getCreatedBy();
         return rep;
+    }
+
+    /** A page of keys as the list endpoints show it. */
+    public static List<AccessKeyRepresentation> list(AccessKeyService service, AccessKeyQuery query) {
+        return service.list(query).stream().map(key -> of(key, service)).toList();
     }
 
     /** The representation with the secret: only for the response that issued it, never for events. */

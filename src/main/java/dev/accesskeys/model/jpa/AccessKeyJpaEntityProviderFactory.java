@@ -1,13 +1,12 @@
 package dev.accesskeys.model.jpa;
 
-import org.keycloak.Config;
+import dev.accesskeys.StatelessProviderFactory;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProviderFactory;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 
 /** Registers the {@code ACCESS_KEY} table and its Liquibase changelog with Keycloak's JPA store. */
-public final class AccessKeyJpaEntityProviderFactory implements JpaEntityProviderFactory {
+public final class AccessKeyJpaEntityProviderFactory implements JpaEntityProviderFactory, StatelessProviderFactory<JpaEntityProvider> {
 
     static final String ID = "access-keys";
 
@@ -16,18 +15,6 @@ public final class AccessKeyJpaEntityProviderFactory implements JpaEntityProvide
     @Override
     public JpaEntityProvider create(KeycloakSession session) {
         return PROVIDER;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
     }
 
     @Override

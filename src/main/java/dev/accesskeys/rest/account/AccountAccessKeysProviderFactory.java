@@ -1,19 +1,18 @@
 package dev.accesskeys.rest.account;
 
+import dev.accesskeys.StatelessProviderFactory;
 import dev.accesskeys.AccessKeys;
 import dev.accesskeys.Versions;
 
 import java.util.Map;
 
-import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ServerInfoAwareProviderFactory;
 import org.keycloak.services.resource.RealmResourceProvider;
 import org.keycloak.services.resource.RealmResourceProviderFactory;
 
 /** Mounts the self-service API at {@code /realms/{realm}/access-keys}. */
-public final class AccountAccessKeysProviderFactory implements RealmResourceProviderFactory, ServerInfoAwareProviderFactory {
+public final class AccountAccessKeysProviderFactory implements RealmResourceProviderFactory, StatelessProviderFactory<RealmResourceProvider>, ServerInfoAwareProviderFactory {
 
     @Override
     public RealmResourceProvider create(KeycloakSession session) {
@@ -27,18 +26,6 @@ public final class AccountAccessKeysProviderFactory implements RealmResourceProv
             public void close() {
             }
         };
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.accesskeys.rest.account;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -45,10 +44,7 @@ public final class AccountAccessKeysResource {
                          @QueryParam("first") String first, @QueryParam("max") String max) {
         return Responses.handle(session, () -> {
             AccountAuth auth = AccountAuth.authenticate(session);
-            AccessKeyService service = service();
-            List<AccessKeyRepresentation> keys = service.list(ListParams.query(auth.user().getId(), status, search, first, max))
-                    .stream().map(key -> AccessKeyRepresentation.of(key, service)).toList();
-            return Responses.json(keys);
+            return Responses.json(AccessKeyRepresentation.list(service(), ListParams.query(auth.user().getId(), status, search, first, max)));
         });
     }
 

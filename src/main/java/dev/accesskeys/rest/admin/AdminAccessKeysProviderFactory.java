@@ -1,13 +1,12 @@
 package dev.accesskeys.rest.admin;
 
+import dev.accesskeys.StatelessProviderFactory;
 import java.util.Map;
 
 import dev.accesskeys.AccessKeys;
 import dev.accesskeys.Versions;
 
-import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.provider.ServerInfoAwareProviderFactory;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
@@ -16,7 +15,7 @@ import org.keycloak.services.resources.admin.ext.AdminRealmResourceProviderFacto
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 /** Mounts the admin API at {@code /admin/realms/{realm}/access-keys}. */
-public final class AdminAccessKeysProviderFactory implements AdminRealmResourceProviderFactory, ServerInfoAwareProviderFactory {
+public final class AdminAccessKeysProviderFactory implements AdminRealmResourceProviderFactory, StatelessProviderFactory<AdminRealmResourceProvider>, ServerInfoAwareProviderFactory {
 
     @Override
     public AdminRealmResourceProvider create(KeycloakSession session) {
@@ -31,18 +30,6 @@ public final class AdminAccessKeysProviderFactory implements AdminRealmResourceP
             public void close() {
             }
         };
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dev.accesskeys.rest.admin;
 
-import java.util.List;
 import java.util.Set;
 
 import dev.accesskeys.model.AccessKey;
@@ -62,10 +61,7 @@ public final class AdminAccessKeysResource {
                          @QueryParam("max") String max) {
         return Responses.handle(session, () -> {
             auth.users().requireView();
-            AccessKeyService service = service();
-            List<AccessKeyRepresentation> keys = service.list(ListParams.query(emptyToNull(userId), status, search, first, max))
-                    .stream().map(key -> AccessKeyRepresentation.of(key, service)).toList();
-            return Responses.json(keys);
+            return Responses.json(AccessKeyRepresentation.list(service(), ListParams.query(emptyToNull(userId), status, search, first, max)));
         });
     }
 
