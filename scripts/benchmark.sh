@@ -1,0 +1,314 @@
+#!/usr/bin/env bash
+# Benchmark: the access-key grant against Keycloak's own grants, and key management at scale.
+# Starts one Keycloak 26.7.3 (embedded dev-file DB, loopback only) with the extension, prepares a realm
+# "bench" through the admin REST API, drives every grant with the same concurrency and duration from
+# bench/LoadDriver.java (JDK 17 HttpClient), and writes target/benchmark/results.md.
+#
+#   flock /tmp/kc-it.lock ./scripts/benchmark.sh        # the measured run (never overlaps the ITs)
+#
+# Knobs (env): CONCURRENCY [16], WARMUP [5] s, DURATION [20] s, HIGH_CONCURRENCY [64],
+#   BULK_KEYS [100000], BULK_USERS [20], BULK_CONCURRENCY [16], BULK_TIME_LIMIT [480] s,
+#   WARMUP_ROUND [10] s per grant, HTTP_PORT [8180], MGMT_PORT [9100], SKIP_BUILD [unset],
+#   PROFILE [unset; 1 = record a JFR profile of Keycloak into target/benchmark/keycloak.jfr].
+set -euo pipefail
+cd "$(dirname "$0")/.."
+KC_VERSION=26.7.3
+CONCURRENCY=${CONCURRENCY:-16}
+WARMUP=${WARMUP:-5}
+WARMUP_ROUND=${WARMUP_ROUND:-10}
+DURATION=${DURATION:-20}
+HIGH_CONCURRENCY=${HIGH_CONCURRENCY:-64}
+BULK_KEYS=${BULK_KEYS:-100000}
+BULK_USERS=${BULK_USERS:-20}
+BULK_CONCURRENCY=${BULK_CONCURRENCY:-16}
+BULK_TIME_LIMIT=${BULK_TIME_LIMIT:-480}
+HTTP_PORT=${HTTP_PORT:-8180}
+MGMT_PORT=${MGMT_PORT:-9100}
+OUT=target/benchmark
+HOME_DIR=$OUT/keycloak-$KC_VERSION
+KC=http://127.0.0.1:$HTTP_PORT
+REALM=bench
+TOKEN_URL=$KC/realms/$REALM/protocol/openid-connect/token
+RESULTS=$OUT/results.tsv
+REPORT=$OUT/results.md
+BENCH_START=$(date +%s)
+step() { printf '\n==> %s\n' "$*"; }
+mkdir -p "$OUT"
+
+if [ -z "${SKIP_BUILD:-}" ]; then
+  step "Building the extension JAR (mvn -DskipTests -Dskip.theme=true package)"
+  mvn -q -B -DskipTests -Dskip.theme=true package
+fi
+JAR=$(ls target/keycloak-access-keys-*.jar | grep -v sources | head -1)
+echo "    $JAR"
+
+step "Compiling the load driver (bench/LoadDriver.java)"
+rm -rf "$OUT/driver" && mkdir -p "$OUT/driver"
+javac -d "$OUT/driver" bench/LoadDriver.java
+driver() { java -Xmx512m -cp "$OUT/driver" LoadDriver "$@"; }
+
+step "Unpacking Keycloak $KC_VERSION into $HOME_DIR (fresh dev-file database)"
+ZIP=$OUT/keycloak-quarkus-dist-$KC_VERSION.zip
+if [ ! -f "$ZIP" ]; then
+  mvn -q -B dependency:copy -Dartifact=org.keycloak:keycloak-quarkus-dist:$KC_VERSION:zip -DoutputDirectory="$OUT"
+fi
+rm -rf "$HOME_DIR"
+unzip -q -o "$ZIP" -d "$OUT"
+cp "$JAR" "$HOME_DIR/providers/"
+
+step "kc.sh build (dev-file database, health)"
+"$HOME_DIR/bin/kc.sh" build --db=dev-file --health-enabled=true > "$OUT/kc-build.log" 2>&1 \
+  || { tail -40 "$OUT/kc-build.log"; exit 1; }
+
+step "Starting Keycloak on $KC (log: $OUT/keycloak.log)"
+export KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin
+if [ -n "${PROFILE:-}" ]; then
+  export JAVA_OPTS_APPEND="-XX:StartFlightRecording=filename=$PWD/$OUT/keycloak.jfr,settings=default,dumponexit=true"
+fi
+"$HOME_DIR/bin/kc.sh" start --optimized --db=dev-file --http-enabled=true --hostname-strict=false \
+  --http-host=127.0.0.1 --http-port="$HTTP_PORT" --http-management-port="$MGMT_PORT" --health-enabled=true \
+  > "$OUT/keycloak.log" 2>&1 &
+KC_PID=$!
+SAMPLER_PID=
+cleanup() {
+  [ -n "$SAMPLER_PID" ] && kill "$SAMPLER_PID" 2>/dev/null || true
+  if kill -0 "$KC_PID" 2>/dev/null; then
+    echo; echo "Stopping Keycloak (pid $KC_PID)"
+    kill "$KC_PID" 2>/dev/null || true; wait "$KC_PID" 2>/dev/null || true
+  fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+printf '    waiting for http://127.0.0.1:%s/health/ready ' "$MGMT_PORT"
+READY=
+for i in $(seq 1 240); do
+  if curl -fs "http://127.0.0.1:$MGMT_PORT/health/ready" >/dev/null 2>&1; then READY=1; break; fi
+  if ! kill -0 "$KC_PID" 2>/dev/null; then echo; echo "Keycloak exited; last log lines:"; tail -40 "$OUT/keycloak.log"; exit 1; fi
+  if (( i % 10 == 0 )); then printf '%ss' "$i"; else printf '.'; fi
+  sleep 1
+done
+[ -n "$READY" ] || { echo " not ready after 240 s"; exit 1; }
+echo " ready after ${i}s"
+
+# ---------------------------------------------------------------- helpers
+master_token() {
+  curl -fsS "$KC/realms/master/protocol/openid-connect/token" -d grant_type=password -d client_id=admin-cli \
+    -d username=admin -d password=admin | jq -r .access_token
+}
+bench_admin_token() {
+  curl -fsS "$TOKEN_URL" -d grant_type=client_credentials -d client_id=bench-admin -d client_secret=bench-admin-secret \
+    | jq -r .access_token
+}
+# api METHOD PATH [JSON] -> body on stdout; fails on HTTP >= 400
+api() {
+  local method=$1 path=$2 data=${3:-}
+  if [ -n "$data" ]; then
+    curl -fsS -X "$method" "$KC/admin/realms$path" -H "Authorization: Bearer $(master_token)" \
+      -H 'Content-Type: application/json' -d "$data"
+  else
+    curl -fsS -X "$method" "$KC/admin/realms$path" -H "Authorization: Bearer $(master_token)"
+  fi
+}
+
+# ---------------------------------------------------------------- realm
+step "Creating realm '$REALM' through the admin REST API"
+USERS_JSON=$(for n in $(seq -w 1 "$BULK_USERS"); do printf '{"username":"bulk%s","enabled":true,"email":"bulk%s@example.org","emailVerified":true,"firstName":"Bulk","lastName":"%s"},' "$n" "$n" "$n"; done)
+api POST "" "$(cat <<JSON
+{
+  "realm": "$REALM", "enabled": true,
+  "users": [
+    ${USERS_JSON}
+    { "username": "bench-user", "enabled": true, "email": "bench@example.org", "emailVerified": true,
+      "firstName": "Bench", "lastName": "User",
+      "credentials": [ { "type": "password", "value": "bench-password", "temporary": false } ] }
+  ],
+  "clients": [
+    { "clientId": "bench-cli", "enabled": true, "publicClient": true, "standardFlowEnabled": false,
+      "directAccessGrantsEnabled": true, "attributes": { "access.key.grant.enabled": "true" } },
+    { "clientId": "bench-service", "enabled": true, "publicClient": false, "secret": "bench-service-secret",
+      "standardFlowEnabled": false, "directAccessGrantsEnabled": false, "serviceAccountsEnabled": true },
+    { "clientId": "bench-app-password", "enabled": true, "publicClient": true, "standardFlowEnabled": false,
+      "directAccessGrantsEnabled": true, "attributes": { "access.key.grant.enabled": "true" },
+      "authenticationFlowBindingOverrides": { "direct_grant": "bench-app-password-flow" },
+      "protocolMappers": [ { "name": "access key limits", "protocol": "openid-connect",
+        "protocolMapper": "access-key-limits-mapper",
+        "config": { "access.token.claim": "true", "introspection.token.claim": "true" } } ] }
+  ],
+  "authenticationFlows": [
+    { "id": "bench-app-password-flow", "alias": "bench-app-password-flow", "providerId": "basic-flow",
+      "topLevel": true, "builtIn": false,
+      "authenticationExecutions": [ { "authenticator": "access-key-authenticator", "requirement": "REQUIRED",
+        "priority": 10, "authenticatorFlow": false, "userSetupAllowed": false } ] }
+  ]
+}
+JSON
+)" >/dev/null
+# A confidential client whose service account administers the realm (creates the bulk keys, times the lists).
+api POST "/$REALM/clients" '{"clientId":"bench-admin","enabled":true,"publicClient":false,"secret":"bench-admin-secret","standardFlowEnabled":false,"serviceAccountsEnabled":true}' >/dev/null
+ADMIN_CID=$(api GET "/$REALM/clients?clientId=bench-admin" | jq -r '.[0].id')
+RM_CID=$(api GET "/$REALM/clients?clientId=realm-management" | jq -r '.[0].id')
+SA_ID=$(api GET "/$REALM/clients/$ADMIN_CID/service-account-user" | jq -r .id)
+ROLE=$(api GET "/$REALM/clients/$RM_CID/roles/realm-admin")
+api POST "/$REALM/users/$SA_ID/role-mappings/clients/$RM_CID" "[$ROLE]" >/dev/null
+api PUT "/$REALM/access-keys/policy" '{"maxKeysPerUser":10000}' >/dev/null
+USER_ID=$(api GET "/$REALM/users?username=bench-user&exact=true" | jq -r '.[0].id')
+echo "    realm ready; bench-user = $USER_ID"
+
+step "Creating keys for bench-user: 1 key + 100 keys (admin REST API)"
+: > "$OUT/one-key.form"; : > "$OUT/hundred-keys.form"; : > "$OUT/app-password.form"
+new_key() { api POST "/$REALM/access-keys" "{\"userId\":\"$USER_ID\",\"name\":\"$1\"}"; }
+K=$(new_key "warm-up key")
+WARMUP_KEY_ID=$(jq -r .id <<<"$K")
+printf 'grant_type=urn:access-keys:grant-type:access-key&client_id=bench-cli&key_id=%s&key_secret=%s\n' \
+  "$(jq -r .id <<<"$K")" "$(jq -r .secret <<<"$K")" > "$OUT/warmup-key.form"
+K=$(new_key "single key")
+ONE_KEY_ID=$(jq -r .id <<<"$K")
+printf 'grant_type=urn:access-keys:grant-type:access-key&client_id=bench-cli&key_id=%s&key_secret=%s\n' \
+  "$ONE_KEY_ID" "$(jq -r .secret <<<"$K")" > "$OUT/one-key.form"
+TOKEN=$(master_token)
+for n in $(seq 1 100); do
+  K=$(curl -fsS -X POST "$KC/admin/realms/$REALM/access-keys" -H "Authorization: Bearer $TOKEN" \
+    -H 'Content-Type: application/json' -d "{\"userId\":\"$USER_ID\",\"name\":\"key $n\"}")
+  ID=$(jq -r .id <<<"$K"); SECRET=$(jq -r .secret <<<"$K")
+  printf 'grant_type=urn:access-keys:grant-type:access-key&client_id=bench-cli&key_id=%s&key_secret=%s\n' "$ID" "$SECRET" >> "$OUT/hundred-keys.form"
+  printf 'grant_type=password&client_id=bench-app-password&username=%s&password=%s\n' "$ID" "$SECRET" >> "$OUT/app-password.form"
+done
+echo 'grant_type=client_credentials&client_id=bench-service&client_secret=bench-service-secret' > "$OUT/client-credentials.form"
+echo 'grant_type=password&client_id=bench-cli&username=bench-user&password=bench-password' > "$OUT/password.form"
+# smoke test every body once
+for f in one-key hundred-keys client-credentials password app-password; do
+  code=$(curl -s -o "$OUT/smoke-$f.json" -w '%{http_code}' "$TOKEN_URL" --data "$(head -1 "$OUT/$f.form")")
+  [ "$code" = 200 ] || { echo "    smoke test $f failed: $code $(cat "$OUT/smoke-$f.json")"; exit 1; }
+done
+echo "    all five grants answer 200"
+
+# ---------------------------------------------------------------- grants
+: > "$RESULTS"
+load() { driver load "$1" "$TOKEN_URL" "$2" "$WARMUP" "$DURATION" "$OUT/$3.form" "$RESULTS"; }
+sessions_of_bench_user() {
+  local t; t=$(bench_admin_token)
+  local online offline
+  online=$(curl -fsS "$KC/admin/realms/$REALM/users/$USER_ID/sessions" -H "Authorization: Bearer $t" | jq length)
+  offline=$(curl -fsS "$KC/admin/realms/$REALM/users/$USER_ID/offline-sessions/$(api GET "/$REALM/clients?clientId=bench-cli" | jq -r '.[0].id')" -H "Authorization: Bearer $t" | jq length)
+  echo $((online + offline))
+}
+# Key-table writes: the only write the grant does is the last-use stamp (lastUsedAt/lastUsedIp). A sampler
+# lists bench-user's keys every second during the key-grant runs; each distinct (key, lastUsedAt) value seen
+# is one write. Interval between samples 1 s, the extension writes at most once a minute per key, so two
+# writes of one key cannot hide in one sample.
+sampler() {
+  while true; do
+    local t; t=$(bench_admin_token) || true
+    curl -fsS "$KC/admin/realms/$REALM/access-keys?userId=$USER_ID&max=1000" -H "Authorization: Bearer $t" \
+      | jq -r --arg w "$WARMUP_KEY_ID" '.[] | select(.lastUsedAt != null and .id != $w) | "\(.id) \(.lastUsedAt)"' >> "$OUT/lastused-samples.txt" 2>/dev/null || true
+    sleep 1
+  done
+}
+
+# A fresh JVM compiles as it goes: the run that comes first would pay for it. Warm every path up first
+# (unmeasured; the key grant with its own warm-up key so the measured keys' last-use writes stay visible).
+step "JIT warm-up round: every grant for ${WARMUP_ROUND}s, unmeasured"
+for f in warmup-key client-credentials password app-password; do
+  driver load "warm-up $f" "$TOKEN_URL" "$CONCURRENCY" "$WARMUP_ROUND" 1 "$OUT/$f.form" "$OUT/warmup.tsv"
+done
+SESSIONS_BEFORE=$(sessions_of_bench_user)
+step "Load: concurrency $CONCURRENCY, warm-up ${WARMUP}s, measured ${DURATION}s per run"
+: > "$OUT/lastused-samples.txt"
+sampler & SAMPLER_PID=$!
+KEYGRANT_T0=$(date +%s)
+load "key grant (1 key)" "$CONCURRENCY" one-key
+load "key grant (100 keys)" "$CONCURRENCY" hundred-keys
+KEYGRANT_T1=$(date +%s)
+sleep 2; kill "$SAMPLER_PID" 2>/dev/null || true; wait "$SAMPLER_PID" 2>/dev/null || true; SAMPLER_PID=
+SESSIONS_AFTER_KEYGRANT=$(sessions_of_bench_user)
+KEY_WRITES=$(sort -u "$OUT/lastused-samples.txt" | wc -l)
+KEYS_WRITTEN=$(awk '{print $1}' "$OUT/lastused-samples.txt" | sort -u | wc -l)
+MAX_WRITES_PER_KEY=$(sort -u "$OUT/lastused-samples.txt" | awk '{print $1}' | sort | uniq -c | sort -rn | head -1 | awk '{print $1+0}')
+KEYGRANT_SECONDS=$((KEYGRANT_T1 - KEYGRANT_T0))
+
+load "client_credentials" "$CONCURRENCY" client-credentials
+load "password grant" "$CONCURRENCY" password
+load "app password (direct grant)" "$CONCURRENCY" app-password
+SESSIONS_AFTER_ALL=$(sessions_of_bench_user)
+
+step "Load: $HIGH_CONCURRENCY concurrent clients, key grant over 100 keys"
+load "key grant, $HIGH_CONCURRENCY clients" "$HIGH_CONCURRENCY" hundred-keys
+
+# ---------------------------------------------------------------- management
+step "Management: creating $BULK_KEYS keys over $BULK_USERS users (admin REST, $BULK_CONCURRENCY parallel, limit ${BULK_TIME_LIMIT}s)"
+api GET "/$REALM/users?username=bulk&max=1000" | jq -r '.[] | select(.username | startswith("bulk")) | .id' > "$OUT/bulk-users.txt"
+read -r BULK_CREATED BULK_ERRORS BULK_SECONDS < <(driver create-keys "$KC" "$REALM" bench-admin bench-admin-secret \
+  "$OUT/bulk-users.txt" "$BULK_KEYS" "$BULK_CONCURRENCY" "$BULK_TIME_LIMIT" | tail -1)
+TOTAL_KEYS=$((BULK_CREATED + 102))
+echo "    created $BULK_CREATED keys in ${BULK_SECONDS}s ($BULK_ERRORS errors); realm holds $TOTAL_KEYS keys"
+
+# time_get NAME QUERY: 1 untimed + 10 timed GETs, median and max in ms
+time_get() {
+  local t; t=$(bench_admin_token)
+  curl -fsS -o /dev/null "$KC/admin/realms/$REALM/access-keys?$2" -H "Authorization: Bearer $t"
+  local times=()
+  for i in $(seq 1 10); do
+    times+=("$(curl -fsS -o "$OUT/last-list.json" -w '%{time_total}' "$KC/admin/realms/$REALM/access-keys?$2" -H "Authorization: Bearer $t")")
+  done
+  local n; n=$(jq length "$OUT/last-list.json")
+  printf '%s\n' "${times[@]}" | sort -n | awk -v name="$1" -v q="$2" -v n="$n" \
+    '{a[NR]=$1*1000} END {printf "%s\t%s\t%.1f\t%.1f\t%d\n", name, q, a[int((NR+1)/2)], a[NR], n}'
+}
+step "Management: timing admin list pages over $TOTAL_KEYS keys (median of 10)"
+{
+  time_get "list page" "first=0&max=50"
+  time_get "deep list page" "first=50000&max=50"
+  time_get "filtered search" "search=bulk%20key%2042&status=active&first=0&max=50"
+  time_get "user's keys" "userId=$(head -1 "$OUT/bulk-users.txt")&status=active&first=0&max=50"
+} > "$OUT/management.tsv"
+column -t -s $'\t' "$OUT/management.tsv" | sed 's/^/    /'
+
+# ---------------------------------------------------------------- report
+rps() { awk -F'\t' -v n="$1" '$1==n {print $3}' "$RESULTS"; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a/b; else print "n/a" }'; }
+KG1=$(rps "key grant (1 key)"); KG100=$(rps "key grant (100 keys)")
+CC=$(rps "client_credentials"); PW=$(rps "password grant")
+HIGH_ERRORS=$(awk -F'\t' -v n="key grant, $HIGH_CONCURRENCY clients" '$1==n {print $6}' "$RESULTS")
+LIST_MS=$(awk -F'\t' '$1=="list page" {print $3}' "$OUT/management.tsv")
+pass() { if awk "BEGIN {exit !($1)}"; then echo "met"; else echo "**missed**"; fi; }
+
+{
+  echo "# Keycloak Access Keys — benchmark"
+  echo
+  echo "Run $(date -u '+%Y-%m-%d %H:%M UTC') on $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/ {print $2}') GB RAM;"
+  echo "$(java -version 2>&1 | head -1); Keycloak $KC_VERSION, \`start --optimized\`, embedded dev-file (H2) database; load driver on loopback."
+  echo "Every run: concurrency $CONCURRENCY (unless stated), ${WARMUP}s warm-up, ${DURATION}s measured; closed loop."
+  echo "Before the first measured run every grant was driven ${WARMUP_ROUND}s unmeasured (JIT warm-up round)."
+  echo "A sampler (1 admin list + 1 client-credentials token per second) runs during the two key-grant runs."
+  echo
+  echo "| run | requests | req/s | p50 ms | p99 ms | errors |"
+  echo "|---|---:|---:|---:|---:|---:|"
+  awk -F'\t' '{printf "| %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6}' "$RESULTS"
+  echo
+  echo "| ratio / check | value | target | |"
+  echo "|---|---:|---|---|"
+  echo "| key grant (1 key) / client_credentials | $(ratio "$KG1" "$CC") | ≥ 0.9 | $(pass "$(ratio "$KG1" "$CC") >= 0.9") |"
+  echo "| key grant (100 keys) / client_credentials | $(ratio "$KG100" "$CC") | ≥ 0.9 | $(pass "$(ratio "$KG100" "$CC") >= 0.9") |"
+  echo "| key grant (1 key) / password grant | $(ratio "$KG1" "$PW") | ≥ 5 | $(pass "$(ratio "$KG1" "$PW") >= 5") |"
+  echo "| key grant (100 keys) / password grant | $(ratio "$KG100" "$PW") | ≥ 5 | $(pass "$(ratio "$KG100" "$PW") >= 5") |"
+  echo "| bench-user sessions: before → after key-grant runs → after all runs | $SESSIONS_BEFORE → $SESSIONS_AFTER_KEYGRANT → $SESSIONS_AFTER_ALL | 0 added by the grant | $(pass "$SESSIONS_AFTER_KEYGRANT == $SESSIONS_BEFORE") |"
+  echo "| key-table writes during key-grant runs (${KEYGRANT_SECONDS}s, 101 keys used) | $KEY_WRITES writes on $KEYS_WRITTEN keys, max ${MAX_WRITES_PER_KEY:-0}/key | ≤ 1 per key per minute | $(pass "${MAX_WRITES_PER_KEY:-0} <= 1") |"
+  echo "| errors at $HIGH_CONCURRENCY concurrent clients | $HIGH_ERRORS | 0 | $(pass "$HIGH_ERRORS == 0") |"
+  echo "| admin list page (first=0&max=50) over $TOTAL_KEYS keys | ${LIST_MS} ms | < 100 ms | $(pass "$LIST_MS < 100") |"
+  echo
+  echo "Management: $BULK_CREATED of $BULK_KEYS requested keys created through the admin REST API in ${BULK_SECONDS}s"
+  echo "($BULK_CONCURRENCY parallel requests, $BULK_USERS users, $BULK_ERRORS errors); the realm then held $TOTAL_KEYS keys."
+  echo
+  echo "| admin GET /admin/realms/$REALM/access-keys | query | median ms | max ms | rows |"
+  echo "|---|---|---:|---:|---:|"
+  awk -F'\t' '{printf "| %s | `%s` | %s | %s | %s |\n", $1, $2, $3, $4, $5}' "$OUT/management.tsv"
+  echo
+  echo "Method. Sessions: \`GET /admin/realms/$REALM/users/{id}/sessions\` plus offline sessions of the key owner."
+  echo "Key-table writes: the grant's only write is the last-use stamp; a sampler listed the owner's keys once a"
+  echo "second during the key-grant runs and counted distinct (key, lastUsedAt) values. The runs last"
+  echo "${KEYGRANT_SECONDS}s (< 1 minute), so \"≤ 1 per key per minute\" is checked as \"≤ 1 per key in this window\"."
+  echo "Whole benchmark: $(( $(date +%s) - BENCH_START ))s."
+} > "$REPORT"
+step "Results ($REPORT)"
+cat "$REPORT"
