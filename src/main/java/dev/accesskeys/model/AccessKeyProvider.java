@@ -1,5 +1,6 @@
 package dev.accesskeys.model;
 
+import java.util.List;
 import java.util.stream.Stream;
 
 import org.keycloak.models.RealmModel;
@@ -21,14 +22,13 @@ public interface AccessKeyProvider extends Provider {
     /** Number of the user's keys that are not revoked. */
     long countNotRevoked(RealmModel realm, String userId);
 
-    /** Whether the user has a key of that name that is not revoked, other than {@code exceptId}. */
-    boolean nameInUse(RealmModel realm, String userId, String name, String exceptId);
-
     /**
-     * Serialises key creation for one user across transactions and cluster nodes until the current transaction
-     * ends, so that a limit checked after it holds.
+     * Serialises changes to one user's keys across transactions and cluster nodes until the current transaction
+     * ends, and then reads the names of the user's keys that are not revoked as last committed (a locking read, so
+     * a snapshot-isolation database such as MariaDB cannot answer from an older snapshot). A limit or a unique name
+     * checked against the answer holds.
      */
-    void lockOwner(RealmModel realm, String userId);
+    List<String> lockOwnerAndReadKeyNames(RealmModel realm, String userId);
 
     /**
      * Records a use unless one was recorded after {@code notBefore}; one conditional write.

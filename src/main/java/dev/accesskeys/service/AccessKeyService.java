@@ -104,12 +104,13 @@ public final class AccessKeyService {
         List<String> roles = roles(fields.roles() == null ? null : fields.roles().value());
         boolean enabled = fields.enabled() == null || fields.enabled().value() == null || fields.enabled().value();
 
-        store.lockOwner(realm, owner.getId());
-        if (store.countNotRevoked(realm, owner.getId()) >= policy.maxKeysPerUser()) {
-            throw AccessKeyException.badRequest("the user already has " + policy.maxKeysPerUser()
-                    + " keys that are not revoked, the most the realm allows (maxKeysPerUser); revoke or delete one first");
+        List<String> keyNames = store.lockOwnerAndReadKeyNames(realm, owner.getId());
+        if (keyNames.size() >= policy.maxKeysPerUser()) {
+            throw AccessKeyException.badRequest("the user already has " + keyNames.size()
+                    + " keys that are not revoked, the most the realm allows is " + policy.maxKeysPerUser()
+                    + " (maxKeysPerUser); revoke or delete one first");
         }
-        requireNameFree(owner.getId(), name, null);
+        requireNameFree(keyNames, name);
 
         String secret = GENERATOR.newSecret();
         AccessKey key = store.create(realm, new NewAccessKey(GENERATOR.newKeyId(), owner.getId(), name, description,
@@ -122,8 +123,7 @@ public final class AccessKeyService {
         if (changes.name() != null) {
             String name = FieldRules.name(changes.name().value());
             if (!name.equals(key.getName())) {
-                store.lockOwner(realm, key.getUserId());
-                requireNameFree(key.getUserId(), name, key.getId());
+                requireNameFree(store.lockOwnerAndReadKeyNames(realm, key.getUserId()), name);
             }
             key.setName(name);
         }
@@ -277,8 +277,8 @@ public final class AccessKeyService {
         }
     }
 
-    private void requireNameFree(String userId, String name, String exceptId) {
-        if (store.nameInUse(realm, userId, name, exceptId)) {
+    private static void requireNameFree(List<String> keyNames, String name) {
+        if (keyNames.contains(name)) {
             throw AccessKeyException.conflict("name: the user already has a key named '" + name + "' that is not revoked");
         }
     }

@@ -16,8 +16,8 @@ import jakarta.persistence.Table;
 @NamedQueries({
         @NamedQuery(name = "AccessKey.countNotRevoked", query = "select count(k) from AccessKeyEntity k"
                 + " where k.realmId = :realmId and k.userId = :userId and k.revokedAt is null"),
-        @NamedQuery(name = "AccessKey.idsByName", query = "select k.id from AccessKeyEntity k"
-                + " where k.realmId = :realmId and k.userId = :userId and k.name = :name and k.revokedAt is null"),
+        @NamedQuery(name = "AccessKey.notRevokedOfUser", query = "select k from AccessKeyEntity k"
+                + " where k.realmId = :realmId and k.userId = :userId and k.revokedAt is null"),
         @NamedQuery(name = "AccessKey.recordUse", query = "update AccessKeyEntity k set k.lastUsedAt = :at, k.lastUsedIp = :ip"
                 + " where k.id = :id and k.realmId = :realmId and (k.lastUsedAt is null or k.lastUsedAt < :notBefore)"),
         @NamedQuery(name = "AccessKey.deleteById", query = "delete from AccessKeyEntity k where k.id = :id and k.realmId = :realmId"),

@@ -111,20 +111,20 @@ final class JpaAccessKeyProvider implements AccessKeyProvider {
     }
 
     @Override
-    public boolean nameInUse(RealmModel realm, String userId, String name, String exceptId) {
-        return em.createNamedQuery("AccessKey.idsByName", String.class)
+    public List<String> lockOwnerAndReadKeyNames(RealmModel realm, String userId) {
+        // The owner's user row is the lock: SELECT ... FOR UPDATE on every supported database. Users of a federation
+        // provider without a local row are not locked (documented limitation); the locking read below still is.
+        UserEntity owner = em.find(UserEntity.class, userId);
+        if (owner != null) {
+            em.lock(owner, LockModeType.PESSIMISTIC_WRITE);
+        }
+        return em.createNamedQuery("AccessKey.notRevokedOfUser", AccessKeyEntity.class)
                 .setParameter("realmId", realm.getId())
                 .setParameter("userId", userId)
-                .setParameter("name", name)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultStream()
-                .anyMatch(id -> !id.equals(exceptId));
-    }
-
-    @Override
-    public void lockOwner(RealmModel realm, String userId) {
-        // The owner's user row is the natural lock: SELECT ... FOR UPDATE on every supported database.
-        // Users of a federation provider without a local row are not locked (documented limitation).
-        em.find(UserEntity.class, userId, LockModeType.PESSIMISTIC_WRITE);
+                .map(AccessKeyEntity::getName)
+                .toList();
     }
 
     @Override
