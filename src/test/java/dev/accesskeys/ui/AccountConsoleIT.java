@@ -103,7 +103,7 @@ public class AccountConsoleIT {
     @Test
     void wholeKeyLifeCycleInTheAccountConsole() throws Exception {
         login("/access-keys");
-        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Access keys"))).isVisible();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Access keys").setExact(true))).isVisible();
         assertThat(page.getByText("No access keys yet")).isVisible();
 
         // Create a key limited to one scope; the secret is shown once.
@@ -238,7 +238,7 @@ public class AccountConsoleIT {
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Application")))
                 .isVisible();
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Access keys")).click();
-        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Access keys"))).isVisible();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Access keys").setExact(true))).isVisible();
         assertTrue(page.url().endsWith("/account/access-keys"), page.url());
     }
 
