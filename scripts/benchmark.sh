@@ -126,6 +126,8 @@ api POST "" "$(cat <<JSON
   "clients": [
     { "clientId": "bench-cli", "enabled": true, "publicClient": true, "standardFlowEnabled": false,
       "directAccessGrantsEnabled": true, "attributes": { "access.key.grant.enabled": "true" } },
+    { "clientId": "bench-password-cli", "enabled": true, "publicClient": true, "standardFlowEnabled": false,
+      "directAccessGrantsEnabled": true },
     { "clientId": "bench-service", "enabled": true, "publicClient": false, "secret": "bench-service-secret",
       "standardFlowEnabled": false, "directAccessGrantsEnabled": false, "serviceAccountsEnabled": true },
     { "clientId": "bench-app-password", "enabled": true, "publicClient": true, "standardFlowEnabled": false,
@@ -175,7 +177,10 @@ for n in $(seq 1 100); do
   printf 'grant_type=password&client_id=bench-app-password&username=%s&password=%s\n' "$ID" "$SECRET" >> "$OUT/app-password.form"
 done
 echo 'grant_type=client_credentials&client_id=bench-service&client_secret=bench-service-secret' > "$OUT/client-credentials.form"
-echo 'grant_type=password&client_id=bench-cli&username=bench-user&password=bench-password' > "$OUT/password.form"
+# The password grant has its own client: the sessions it stores would otherwise sit on the key-grant client, and
+# Keycloak looks a client's persistent client sessions up for every transient session too (JFR showed an H2
+# scan over bench-cli's client sessions taking ~17 % of the key grant when both shared one client).
+echo 'grant_type=password&client_id=bench-password-cli&username=bench-user&password=bench-password' > "$OUT/password.form"
 # smoke test every body once
 for f in one-key hundred-keys client-credentials password app-password; do
   code=$(curl -s -o "$OUT/smoke-$f.json" -w '%{http_code}' "$TOKEN_URL" --data "$(head -1 "$OUT/$f.form")")
@@ -195,15 +200,15 @@ sessions_of_bench_user() {
 }
 # Key-table writes: the only write the grant does is the last-use stamp (lastUsedAt/lastUsedIp). A sampler
 # lists bench-user's keys every second during the key-grant runs; each distinct (key, lastUsedAt) value seen
-# is one write. Interval between samples 1 s, the extension writes at most once a minute per key, so two
-# writes of one key cannot hide in one sample.
+# that was not already there before the runs (baseline) is one write. Interval between samples 1 s, the
+# extension writes at most once a minute per key, so two writes of one key cannot hide in one sample.
+snapshot_last_use() {
+  local t; t=$(bench_admin_token) || true
+  curl -fsS "$KC/admin/realms/$REALM/access-keys?userId=$USER_ID&max=1000" -H "Authorization: Bearer $t" \
+    | jq -r --arg w "$WARMUP_KEY_ID" '.[] | select(.lastUsedAt != null and .id != $w) | "\(.id) \(.lastUsedAt)"' 2>/dev/null || true
+}
 sampler() {
-  while true; do
-    local t; t=$(bench_admin_token) || true
-    curl -fsS "$KC/admin/realms/$REALM/access-keys?userId=$USER_ID&max=1000" -H "Authorization: Bearer $t" \
-      | jq -r --arg w "$WARMUP_KEY_ID" '.[] | select(.lastUsedAt != null and .id != $w) | "\(.id) \(.lastUsedAt)"' >> "$OUT/lastused-samples.txt" 2>/dev/null || true
-    sleep 1
-  done
+  while true; do snapshot_last_use >> "$OUT/lastused-samples.txt"; sleep 1; done
 }
 
 # A fresh JVM compiles as it goes: the run that comes first would pay for it. Warm every path up first
@@ -215,6 +220,7 @@ done
 SESSIONS_BEFORE=$(sessions_of_bench_user)
 step "Load: concurrency $CONCURRENCY, warm-up ${WARMUP}s, measured ${DURATION}s per run"
 : > "$OUT/lastused-samples.txt"
+snapshot_last_use | sort -u > "$OUT/lastused-baseline.txt"
 sampler & SAMPLER_PID=$!
 KEYGRANT_T0=$(date +%s)
 load "key grant (1 key)" "$CONCURRENCY" one-key
@@ -222,9 +228,11 @@ load "key grant (100 keys)" "$CONCURRENCY" hundred-keys
 KEYGRANT_T1=$(date +%s)
 sleep 2; kill "$SAMPLER_PID" 2>/dev/null || true; wait "$SAMPLER_PID" 2>/dev/null || true; SAMPLER_PID=
 SESSIONS_AFTER_KEYGRANT=$(sessions_of_bench_user)
-KEY_WRITES=$(sort -u "$OUT/lastused-samples.txt" | wc -l)
-KEYS_WRITTEN=$(awk '{print $1}' "$OUT/lastused-samples.txt" | sort -u | wc -l)
-MAX_WRITES_PER_KEY=$(sort -u "$OUT/lastused-samples.txt" | awk '{print $1}' | sort | uniq -c | sort -rn | head -1 | awk '{print $1+0}')
+snapshot_last_use >> "$OUT/lastused-samples.txt"
+sort -u "$OUT/lastused-samples.txt" | comm -23 - "$OUT/lastused-baseline.txt" > "$OUT/lastused-writes.txt"
+KEY_WRITES=$(wc -l < "$OUT/lastused-writes.txt")
+KEYS_WRITTEN=$(awk '{print $1}' "$OUT/lastused-writes.txt" | sort -u | wc -l)
+MAX_WRITES_PER_KEY=$(awk '{print $1}' "$OUT/lastused-writes.txt" | sort | uniq -c | sort -rn | head -1 | awk '{print $1+0}')
 KEYGRANT_SECONDS=$((KEYGRANT_T1 - KEYGRANT_T0))
 
 load "client_credentials" "$CONCURRENCY" client-credentials
@@ -306,7 +314,8 @@ pass() { if awk "BEGIN {exit !($1)}"; then echo "met"; else echo "**missed**"; f
   echo
   echo "Method. Sessions: \`GET /admin/realms/$REALM/users/{id}/sessions\` plus offline sessions of the key owner."
   echo "Key-table writes: the grant's only write is the last-use stamp; a sampler listed the owner's keys once a"
-  echo "second during the key-grant runs and counted distinct (key, lastUsedAt) values. The runs last"
+  echo "second during the key-grant runs and counted distinct (key, lastUsedAt) values not present before them"
+  echo "(keys already used in set-up/warm-up had a stamp; the extension rewrites it at most once a minute). The runs last"
   echo "${KEYGRANT_SECONDS}s (< 1 minute), so \"≤ 1 per key per minute\" is checked as \"≤ 1 per key in this window\"."
   echo "Whole benchmark: $(( $(date +%s) - BENCH_START ))s."
 } > "$REPORT"
