@@ -2,6 +2,7 @@ package dev.accesskeys.grant;
 
 import dev.accesskeys.AccessKeys;
 import dev.accesskeys.model.AccessKey;
+import dev.accesskeys.service.AccessKeyException;
 import dev.accesskeys.service.AccessKeyService;
 import dev.accesskeys.service.KeyVerification;
 
@@ -88,9 +89,9 @@ public final class KeyCheck {
         }
         String outside = TokenScoping.outsideKey(key, scopeParam);
         if (outside != null) {
-            event.detail(Details.REASON, "scope outside the key: " + abbreviate(outside));
+            event.detail(Details.REASON, "scope outside the key: " + AccessKeyException.shown(outside));
             event.error(Errors.INVALID_REQUEST);
-            return fail(OAuthErrorException.INVALID_SCOPE, "Scope not allowed by the access key: " + abbreviate(outside));
+            return fail(OAuthErrorException.INVALID_SCOPE, "Scope not allowed by the access key: " + AccessKeyException.shown(outside));
         }
         return new Result(key, owner, null, null);
     }
@@ -102,10 +103,5 @@ public final class KeyCheck {
 
     private static Result fail(String error, String description) {
         return new Result(null, null, error, description);
-    }
-
-    private static String abbreviate(String value) {
-        String printable = value.replaceAll("\\p{Cntrl}", "?");
-        return printable.length() > 64 ? printable.substring(0, 64) + "…" : printable;
     }
 }

@@ -67,7 +67,7 @@ public final class RequestBodies {
                 throw AccessKeyException.invalid(name, "is read-only");
             }
             if (!KEY_FIELDS.contains(name) && !extra.contains(name)) {
-                throw AccessKeyException.invalid(printable(name), "is not a field of an access key");
+                throw AccessKeyException.invalid(AccessKeyException.shown(name), "is not a field of an access key");
             }
         }
         return new KeyChanges(text(body, "name"), text(body, "description"), epochMillis(body, "expiresAt"),
@@ -81,7 +81,7 @@ public final class RequestBodies {
         for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!fields.contains(name)) {
-                throw AccessKeyException.invalid(printable(name), "is not a field of the access-key policy");
+                throw AccessKeyException.invalid(AccessKeyException.shown(name), "is not a field of the access-key policy");
             }
         }
         Integer maxKeys = value(integer(body, "maxKeysPerUser"));
@@ -171,11 +171,5 @@ public final class RequestBodies {
 
     private static <T> T value(Change<T> change) {
         return change == null ? null : change.value();
-    }
-
-    private static String printable(String name) {
-        String shown = name.length() > 64 ? name.substring(0, 64) + "…" : name;
-        return shown.codePoints().map(c -> Character.isISOControl(c) ? '?' : c)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
     }
 }

@@ -43,6 +43,19 @@ public final class AccessKeyException extends RuntimeException {
         return new AccessKeyException(415, "unsupported_media_type", description);
     }
 
+    /**
+     * A value a caller sent, as it may be echoed in a description: at most 64 characters, control characters
+     * replaced by {@code ?}, null as empty.
+     */
+    public static String shown(String value) {
+        if (value == null) {
+            return "";
+        }
+        String printable = value.codePoints().map(c -> Character.isISOControl(c) ? '?' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        return printable.length() > 64 ? printable.substring(0, 64) + "…" : printable;
+    }
+
     public int getStatus() {
         return status;
     }

@@ -34,6 +34,8 @@ public final class AccessKeyService {
     private static final SecretGenerator GENERATOR = new SecretGenerator(new SecureRandom());
     private static final LastUseRecorder LAST_USE = new LastUseRecorder();
     private static final String OPENID = "openid";
+    /** Length of the ID column. */
+    private static final int MAX_ID_LENGTH = 64;
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -65,20 +67,25 @@ public final class AccessKeyService {
 
     /** @return the key of this realm, or a 404 refusal */
     public AccessKey require(String id) {
-        AccessKey key = id == null || id.length() > 64 ? null : store.getById(realm, id);
+        AccessKey key = lookup(id);
         if (key == null) {
-            throw AccessKeyException.notFound("no access key '" + abbreviate(id) + "'");
+            throw AccessKeyException.notFound("no access key '" + AccessKeyException.shown(id) + "'");
         }
         return key;
     }
 
     /** @return the owner's key, or a 404 refusal that says the same for another user's key as for none */
     public AccessKey requireOwned(UserModel owner, String id) {
-        AccessKey key = id == null || id.length() > 64 ? null : store.getById(realm, id);
+        AccessKey key = lookup(id);
         if (key == null || !key.getUserId().equals(owner.getId())) {
-            throw AccessKeyException.notFound("no access key '" + abbreviate(id) + "'");
+            throw AccessKeyException.notFound("no access key '" + AccessKeyException.shown(id) + "'");
         }
         return key;
+    }
+
+    /** @return the key of this realm with that ID, or null; IDs that cannot be stored are not looked up */
+    private AccessKey lookup(String id) {
+        return id == null || id.isEmpty() || id.length() > MAX_ID_LENGTH ? null : store.getById(realm, id);
     }
 
     public List<AccessKey> list(AccessKeyQuery query) {
@@ -184,7 +191,7 @@ public final class AccessKeyService {
      * key ID exists, so an unknown ID costs the same as a wrong secret.
      */
     public KeyVerification verify(String keyId, String secret) {
-        AccessKey key = keyId == null || keyId.isEmpty() || keyId.length() > 64 ? null : store.getById(realm, keyId);
+        AccessKey key = lookup(keyId);
         String presented = SecretHasher.hash(secret == null ? "" : secret);
         boolean secretMatches = SecretHasher.matches(presented, key == null ? SecretHasher.NO_KEY_HASH : key.getSecretHash());
         if (key == null) {
@@ -325,7 +332,7 @@ public final class AccessKeyService {
             Set<String> known = realm.getClientScopesStream().map(ClientScopeModel::getName).collect(Collectors.toSet());
             for (String scope : scopes) {
                 if (!OPENID.equals(scope) && !known.contains(scope)) {
-                    throw AccessKeyException.invalid("scopes", "unknown client scope '" + abbreviate(scope) + "'");
+                    throw AccessKeyException.invalid("scopes", "unknown client scope '" + AccessKeyException.shown(scope) + "'");
                 }
             }
         }
@@ -337,7 +344,7 @@ public final class AccessKeyService {
         if (clients != null) {
             for (String clientId : clients) {
                 if (realm.getClientByClientId(clientId) == null) {
-                    throw AccessKeyException.invalid("clients", "unknown client '" + abbreviate(clientId) + "'");
+                    throw AccessKeyException.invalid("clients", "unknown client '" + AccessKeyException.shown(clientId) + "'");
                 }
             }
         }
@@ -349,19 +356,10 @@ public final class AccessKeyService {
         if (roles != null) {
             for (String role : roles) {
                 if (resolveRole(role) == null) {
-                    throw AccessKeyException.invalid("roles", "unknown role '" + abbreviate(role) + "'");
+                    throw AccessKeyException.invalid("roles", "unknown role '" + AccessKeyException.shown(role) + "'");
                 }
             }
         }
         return roles;
-    }
-
-    private static String abbreviate(String value) {
-        if (value == null) {
-            return "";
-        }
-        String printable = value.codePoints().map(c -> Character.isISOControl(c) ? '?' : c)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
-        return printable.length() > 64 ? printable.substring(0, 64) + "…" : printable;
     }
 }
