@@ -8,6 +8,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import dev.accesskeys.AccessKeys;
+import dev.accesskeys.cache.KeyInvalidation;
+import dev.accesskeys.cache.VerifiedKeyCache;
 import dev.accesskeys.model.AccessKey;
 import dev.accesskeys.model.AccessKeyProvider;
 import dev.accesskeys.model.AccessKeyQuery;
@@ -33,6 +35,7 @@ public final class AccessKeyService {
 
     private static final SecretGenerator GENERATOR = new SecretGenerator(new SecureRandom());
     private static final LastUseRecorder LAST_USE = new LastUseRecorder();
+    private static final VerifiedKeyCache VERIFIED = VerifiedKeyCache.node();
     private static final String OPENID = "openid";
     /** Length of the ID column. */
     private static final int MAX_ID_LENGTH = 64;
@@ -45,6 +48,7 @@ public final class AccessKeyService {
         this.session = session;
         this.realm = realm;
         this.store = session.getProvider(AccessKeyProvider.class);
+        VERIFIED.listen(session);
     }
 
     public long now() {
@@ -127,6 +131,7 @@ public final class AccessKeyService {
 
     public AccessKey update(AccessKey key, KeyChanges changes) {
         requireNotRevoked(key);
+        invalidateVerified(key);
         if (changes.name() != null) {
             String name = FieldRules.name(changes.name().value());
             if (!name.equals(key.getName())) {
@@ -165,6 +170,7 @@ public final class AccessKeyService {
         }
         key.setRevokedAt(now());
         key.setEnabled(false);
+        invalidateVerified(key);
         return true;
     }
 
@@ -173,6 +179,7 @@ public final class AccessKeyService {
         requireNotRevoked(key);
         String secret = GENERATOR.newSecret();
         key.setSecretHash(SecretHasher.hash(secret));
+        invalidateVerified(key);
         return new IssuedKey(key, secret);
     }
 
@@ -181,6 +188,7 @@ public final class AccessKeyService {
             throw AccessKeyException.conflict("the realm policy requires a key to be disabled or revoked before it is deleted (deleteRequiresInactive)");
         }
         store.remove(realm, key.getId());
+        invalidateVerified(key);
         LAST_USE.forget(key.getId());
     }
 
@@ -191,16 +199,25 @@ public final class AccessKeyService {
      * key ID exists, so an unknown ID costs the same as a wrong secret.
      */
     public KeyVerification verify(String keyId, String secret) {
-        AccessKey key = lookup(keyId);
+        long now = now();
         String presented = SecretHasher.hash(secret == null ? "" : secret);
-        boolean secretMatches = SecretHasher.matches(presented, key == null ? SecretHasher.NO_KEY_HASH : key.getSecretHash());
-        if (key == null) {
-            return new KeyVerification(KeyVerification.Outcome.UNKNOWN_KEY, null, null);
+        AccessKey key = keyId == null ? null : VERIFIED.get(realm.getId(), keyId, now);
+        if (key == null || !SecretHasher.matches(presented, key.getSecretHash())) {
+            // not verified on this node yet, or another secret: read the stored key (unknown IDs take this path too)
+            long generation = VERIFIED.generation();
+            key = lookup(keyId);
+            boolean secretMatches = SecretHasher.matches(presented, key == null ? SecretHasher.NO_KEY_HASH : key.getSecretHash());
+            if (key == null) {
+                return new KeyVerification(KeyVerification.Outcome.UNKNOWN_KEY, null, null);
+            }
+            if (!secretMatches) {
+                return new KeyVerification(KeyVerification.Outcome.WRONG_SECRET, key, null);
+            }
+            if (key.getStatus(now) == AccessKeyStatus.ACTIVE) {
+                VERIFIED.put(key, generation, now);
+            }
         }
-        if (!secretMatches) {
-            return new KeyVerification(KeyVerification.Outcome.WRONG_SECRET, key, null);
-        }
-        switch (status(key)) {
+        switch (key.getStatus(now)) {
             case REVOKED:
                 return new KeyVerification(KeyVerification.Outcome.REVOKED, key, null);
             case EXPIRED:
@@ -232,6 +249,11 @@ public final class AccessKeyService {
         if (LAST_USE.claim(key.getId(), now)) {
             store.recordUse(realm, key.getId(), now, ip, now - LastUseRecorder.INTERVAL_MILLIS + 1);
         }
+    }
+
+    /** Drops every node's verified copy of the key once this change commits (see {@link VerifiedKeyCache}). */
+    private void invalidateVerified(AccessKey key) {
+        VERIFIED.invalidateAfterCompletion(session, KeyInvalidation.ofKey(realm.getId(), key.getId()));
     }
 
     // ---- choices ----------------------------------------------------------------------------------------------

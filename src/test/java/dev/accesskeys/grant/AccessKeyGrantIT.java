@@ -174,6 +174,43 @@ public class AccessKeyGrantIT {
     }
 
     @Test
+    void everyChangeIsHonouredOnTheNextExchangeAfterTheKeyWasUsed() {
+        // each step first uses the key, so a node that remembers verified keys has it in memory
+        String[] key = f.createKey(f.aliceId, "changing", Map.of());
+        assertEquals(200, f.exchange(key[0], key[1], null).status());
+
+        Reply rotated = f.adminCall("POST", "/" + key[0] + "/rotate", null);
+        assertEquals(200, rotated.status(), rotated.body());
+        String secret = rotated.text("secret");
+        assertInvalid(f.exchange(key[0], key[1], null));
+        assertEquals(200, f.exchange(key[0], secret, null).status());
+
+        assertEquals(200, f.adminCall("PATCH", "/" + key[0], Map.of("scopes", List.of("profile"))).status());
+        Reply narrowed = f.exchange(key[0], secret, "openid email");
+        assertEquals("invalid_scope", narrowed.text("error"), narrowed.body());
+        assertEquals(200, f.exchange(key[0], secret, "openid profile").status());
+
+        assertEquals(200, f.adminCall("PATCH", "/" + key[0], Map.of("clients", List.of("public-machine"))).status());
+        assertEquals("unauthorized_client", f.exchange(key[0], secret, null).text("error"));
+        assertEquals(200, f.adminCall("PATCH", "/" + key[0], Map.of("clients", List.of("machine", "public-machine"))).status());
+        assertEquals(200, f.exchange(key[0], secret, null).status());
+
+        assertEquals(200, f.adminCall("PATCH", "/" + key[0], Map.of("enabled", false)).status());
+        assertInvalid(f.exchange(key[0], secret, null));
+        assertEquals(200, f.adminCall("PATCH", "/" + key[0], Map.of("enabled", true)).status());
+        assertEquals(200, f.exchange(key[0], secret, null).status());
+
+        assertEquals(204, f.adminCall("DELETE", "/" + key[0], null).status());
+        assertInvalid(f.exchange(key[0], secret, null));
+
+        String frank = f.user("frank", "reader");
+        String[] frankKey = f.createKey(frank, "frank", Map.of());
+        assertEquals(200, f.exchange(frankKey[0], frankKey[1], null).status());
+        f.realm.users().get(frank).remove();
+        assertInvalid(f.exchange(frankKey[0], frankKey[1], null));
+    }
+
+    @Test
     void noUserSessionIsStoredAndOneThousandExchangesLeaveNone() {
         String dave = f.user("dave", "reader");
         String[] key = f.createKey(dave, "sessions", Map.of());

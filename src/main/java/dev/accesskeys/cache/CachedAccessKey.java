@@ -1,0 +1,181 @@
+package dev.accesskeys.cache;
+
+import java.util.List;
+
+import dev.accesskeys.model.AccessKey;
+
+/**
+ * A detached, read-only copy of a key as it was when a secret last verified against it on this node. Only the
+ * verification path reads it; every change goes through the stored key, which invalidates this copy cluster-wide.
+ */
+final class CachedAccessKey implements AccessKey {
+
+    private final String id;
+    private final String realmId;
+    private final String userId;
+    private final String name;
+    private final String description;
+    private final String secretHash;
+    private final boolean enabled;
+    private final List<String> scopes;
+    private final List<String> clients;
+    private final List<String> roles;
+    private final long createdAt;
+    private final String createdBy;
+    private final Long expiresAt;
+    private final Long revokedAt;
+    private final Long lastUsedAt;
+    private final String lastUsedIp;
+
+    CachedAccessKey(AccessKey key) {
+        this.id = key.getId();
+        this.realmId = key.getRealmId();
+        this.userId = key.getUserId();
+        this.name = key.getName();
+        this.description = key.getDescription();
+        this.secretHash = key.getSecretHash();
+        this.enabled = key.isEnabled();
+        this.scopes = copy(key.getScopes());
+        this.clients = copy(key.getClients());
+        this.roles = copy(key.getRoles());
+        this.createdAt = key.getCreatedAt();
+        this.createdBy = key.getCreatedBy();
+        this.expiresAt = key.getExpiresAt();
+        this.revokedAt = key.getRevokedAt();
+        this.lastUsedAt = key.getLastUsedAt();
+        this.lastUsedIp = key.getLastUsedIp();
+    }
+
+    private static List<String> copy(List<String> values) {
+        return values == null ? null : List.copyOf(values);
+    }
+
+    private static UnsupportedOperationException readOnly() {
+        return new UnsupportedOperationException("a cached access key is read-only; change the stored key");
+    }
+
+    @Override
+    public String getId() {
+        return id;
+    }
+
+    @Override
+    public String getRealmId() {
+        return realmId;
+    }
+
+    @Override
+    public String getUserId() {
+        return userId;
+    }
+
+    @Override
+    public String getName() {
+        return name;
+    }
+
+    @Override
+    public void setName(String name) {
+        throw readOnly();
+    }
+
+    @Override
+    public String getDescription() {
+        return description;
+    }
+
+    @Override
+    public void setDescription(String description) {
+        throw readOnly();
+    }
+
+    @Override
+    public String getSecretHash() {
+        return secretHash;
+    }
+
+    @Override
+    public void setSecretHash(String secretHash) {
+        throw readOnly();
+    }
+
+    @Override
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    @Override
+    public void setEnabled(boolean enabled) {
+        throw readOnly();
+    }
+
+    @Override
+    public List<String> getScopes() {
+        return scopes;
+    }
+
+    @Override
+    public void setScopes(List<String> scopes) {
+        throw readOnly();
+    }
+
+    @Override
+    public List<String> getClients() {
+        return clients;
+    }
+
+    @Override
+    public void setClients(List<String> clients) {
+        throw readOnly();
+    }
+
+    @Override
+    public List<String> getRoles() {
+        return roles;
+    }
+
+    @Override
+    public void setRoles(List<String> roles) {
+        throw readOnly();
+    }
+
+    @Override
+    public long getCreatedAt() {
+        return createdAt;
+    }
+
+    @Override
+    public String getCreatedBy() {
+        return createdBy;
+    }
+
+    @Override
+    public Long getExpiresAt() {
+        return expiresAt;
+    }
+
+    @Override
+    public void setExpiresAt(Long expiresAt) {
+        throw readOnly();
+    }
+
+    @Override
+    public Long getRevokedAt() {
+        return revokedAt;
+    }
+
+    @Override
+    public void setRevokedAt(Long revokedAt) {
+        throw readOnly();
+    }
+
+    @Override
+    public Long getLastUsedAt() {
+        return lastUsedAt;
+    }
+
+    @Override
+    public String getLastUsedIp() {
+        return lastUsedIp;
+    }
+}

@@ -1,0 +1,128 @@
+package dev.accesskeys.cache;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.accesskeys.model.AccessKey;
+
+import org.junit.jupiter.api.Test;
+
+class VerifiedKeyCacheTest {
+
+    private static final long NOW = 1_800_000_000_000L;
+
+    private static AccessKey key(String realmId, String id, String userId) {
+        return new TestKey(realmId, id, userId);
+    }
+
+    @Test
+    void keepsADetachedReadOnlyCopy() {
+        VerifiedKeyCache cache = new VerifiedKeyCache();
+        TestKey stored = new TestKey("r", "ak_1", "u");
+        cache.put(stored, cache.generation(), NOW);
+        stored.scopes.add("later");
+        AccessKey copy = cache.get("r", "ak_1", NOW);
+        assertNotNull(copy);
+        assertEquals(List.of("email"), copy.getScopes());
+        assertEquals("hash-ak_1", copy.getSecretHash());
+        assertThrows(UnsupportedOperationException.class, () -> copy.setEnabled(false));
+        assertNull(cache.get("other-realm", "ak_1", NOW));
+    }
+
+    @Test
+    void aCopyReadBeforeAnInvalidationIsNotKept() {
+        VerifiedKeyCache cache = new VerifiedKeyCache();
+        long readGeneration = cache.generation();
+        cache.apply(KeyInvalidation.ofKey("r", "ak_1"));
+        cache.put(key("r", "ak_1", "u"), readGeneration, NOW);
+        assertNull(cache.get("r", "ak_1", NOW));
+        assertEquals(0, cache.size());
+    }
+
+    @Test
+    void invalidationsDropTheKeyTheUsersKeysOrTheRealmsKeys() {
+        VerifiedKeyCache cache = new VerifiedKeyCache();
+        for (String[] k : new String[][]{{"r", "ak_1", "u1"}, {"r", "ak_2", "u1"}, {"r", "ak_3", "u2"}, {"s", "ak_4", "u3"}}) {
+            cache.put(key(k[0], k[1], k[2]), cache.generation(), NOW);
+        }
+        cache.apply(KeyInvalidation.ofKey("r", "ak_3"));
+        assertNull(cache.get("r", "ak_3", NOW));
+        assertEquals(3, cache.size());
+        cache.apply(KeyInvalidation.ofUser("r", "u1"));
+        assertNull(cache.get("r", "ak_1", NOW));
+        assertNull(cache.get("r", "ak_2", NOW));
+        assertNotNull(cache.get("s", "ak_4", NOW));
+        cache.apply(KeyInvalidation.ofRealm("s"));
+        assertEquals(0, cache.size());
+    }
+
+    @Test
+    void copiesExpireAfterTheirMaxAge() {
+        VerifiedKeyCache cache = new VerifiedKeyCache();
+        cache.configure(10, 60);
+        cache.put(key("r", "ak_1", "u"), cache.generation(), NOW);
+        assertNotNull(cache.get("r", "ak_1", NOW + 59_999));
+        assertNull(cache.get("r", "ak_1", NOW + 60_000));
+    }
+
+    @Test
+    void staysWithinItsSizeAndZeroTurnsItOff() {
+        VerifiedKeyCache cache = new VerifiedKeyCache();
+        cache.configure(2, 60);
+        for (int i = 0; i < 5; i++) {
+            cache.put(key("r", "ak_" + i, "u"), cache.generation(), NOW);
+        }
+        assertEquals(2, cache.size());
+        // expired copies make room
+        cache.put(key("r", "ak_9", "u"), cache.generation(), NOW + 60_000);
+        assertNotNull(cache.get("r", "ak_9", NOW + 60_000));
+        cache.configure(0, 60);
+        cache.put(key("r", "ak_1", "u"), cache.generation(), NOW);
+        assertEquals(0, cache.size());
+    }
+
+    /** Plain test data: a key as the store would return it. */
+    private static final class TestKey implements AccessKey {
+        final String realmId;
+        final String id;
+        final String userId;
+        final List<String> scopes = new ArrayList<>(List.of("email"));
+
+        TestKey(String realmId, String id, String userId) {
+            this.realmId = realmId;
+            this.id = id;
+            this.userId = userId;
+        }
+
+        @Override public String getId() { return id; }
+        @Override public String getRealmId() { return realmId; }
+        @Override public String getUserId() { return userId; }
+        @Override public String getName() { return "name-" + id; }
+        @Override public void setName(String name) { }
+        @Override public String getDescription() { return null; }
+        @Override public void setDescription(String description) { }
+        @Override public String getSecretHash() { return "hash-" + id; }
+        @Override public void setSecretHash(String secretHash) { }
+        @Override public boolean isEnabled() { return true; }
+        @Override public void setEnabled(boolean enabled) { }
+        @Override public List<String> getScopes() { return scopes; }
+        @Override public void setScopes(List<String> scopes) { }
+        @Override public List<String> getClients() { return null; }
+        @Override public void setClients(List<String> clients) { }
+        @Override public List<String> getRoles() { return null; }
+        @Override public void setRoles(List<String> roles) { }
+        @Override public long getCreatedAt() { return NOW - 1000; }
+        @Override public String getCreatedBy() { return userId; }
+        @Override public Long getExpiresAt() { return null; }
+        @Override public void setExpiresAt(Long expiresAt) { }
+        @Override public Long getRevokedAt() { return null; }
+        @Override public void setRevokedAt(Long revokedAt) { }
+        @Override public Long getLastUsedAt() { return null; }
+        @Override public String getLastUsedIp() { return null; }
+    }
+}
