@@ -7,7 +7,7 @@
 #   flock /tmp/kc-it.lock ./scripts/benchmark.sh        # the measured run (never overlaps the ITs)
 #
 # Knobs (env): CONCURRENCY [16], WARMUP [5] s, DURATION [20] s, HIGH_CONCURRENCY [64],
-#   BULK_KEYS [100000], BULK_USERS [20], BULK_CONCURRENCY [16], BULK_TIME_LIMIT [480] s,
+#   BULK_KEYS [100000], BULK_USERS [1000], BULK_CONCURRENCY [16], BULK_TIME_LIMIT [480] s,
 #   WARMUP_ROUND [10] s per grant, HTTP_PORT [8180], MGMT_PORT [9100], SKIP_BUILD [unset],
 #   PROFILE [unset; 1 = record a JFR profile of Keycloak into target/benchmark/keycloak.jfr].
 set -euo pipefail
@@ -19,7 +19,7 @@ WARMUP_ROUND=${WARMUP_ROUND:-10}
 DURATION=${DURATION:-20}
 HIGH_CONCURRENCY=${HIGH_CONCURRENCY:-64}
 BULK_KEYS=${BULK_KEYS:-100000}
-BULK_USERS=${BULK_USERS:-20}
+BULK_USERS=${BULK_USERS:-1000}
 BULK_CONCURRENCY=${BULK_CONCURRENCY:-16}
 BULK_TIME_LIMIT=${BULK_TIME_LIMIT:-480}
 HTTP_PORT=${HTTP_PORT:-8180}
@@ -245,7 +245,7 @@ load "key grant, $HIGH_CONCURRENCY clients" "$HIGH_CONCURRENCY" hundred-keys
 
 # ---------------------------------------------------------------- management
 step "Management: creating $BULK_KEYS keys over $BULK_USERS users (admin REST, $BULK_CONCURRENCY parallel, limit ${BULK_TIME_LIMIT}s)"
-api GET "/$REALM/users?username=bulk&max=1000" | jq -r '.[] | select(.username | startswith("bulk")) | .id' > "$OUT/bulk-users.txt"
+api GET "/$REALM/users?username=bulk&max=100000" | jq -r '.[] | select(.username | startswith("bulk")) | .id' > "$OUT/bulk-users.txt"
 read -r BULK_CREATED BULK_ERRORS BULK_SECONDS < <(driver create-keys "$KC" "$REALM" bench-admin bench-admin-secret \
   "$OUT/bulk-users.txt" "$BULK_KEYS" "$BULK_CONCURRENCY" "$BULK_TIME_LIMIT" | tail -1)
 TOTAL_KEYS=$((BULK_CREATED + 102))

@@ -39,6 +39,11 @@ public final class AccessKeyException extends RuntimeException {
         return new AccessKeyException(409, "conflict", description);
     }
 
+    /** 503: the request met a passing condition of the server (e.g. a lock wait that timed out); retrying may work. */
+    public static AccessKeyException busy(String description) {
+        return new AccessKeyException(503, "temporarily_unavailable", description);
+    }
+
     public static AccessKeyException unsupportedMediaType(String description) {
         return new AccessKeyException(415, "unsupported_media_type", description);
     }

@@ -16,6 +16,7 @@ import dev.accesskeys.model.AccessKeyQuery;
 import dev.accesskeys.model.AccessKeyStatus;
 import dev.accesskeys.model.KeyPolicy;
 import dev.accesskeys.model.NewAccessKey;
+import dev.accesskeys.model.OwnerBusyException;
 
 import org.keycloak.common.util.Time;
 import org.keycloak.models.ClientModel;
@@ -115,7 +116,7 @@ public final class AccessKeyService {
         List<String> roles = roles(fields.roles() == null ? null : fields.roles().value());
         boolean enabled = fields.enabled() == null || fields.enabled().value() == null || fields.enabled().value();
 
-        List<String> keyNames = store.lockOwnerAndReadKeyNames(realm, owner.getId());
+        List<String> keyNames = lockOwnerAndReadKeyNames(owner.getId());
         if (keyNames.size() >= policy.maxKeysPerUser()) {
             throw AccessKeyException.badRequest("the user already has " + keyNames.size()
                     + " keys that are not revoked, the most the realm allows is " + policy.maxKeysPerUser()
@@ -135,7 +136,7 @@ public final class AccessKeyService {
         if (changes.name() != null) {
             String name = FieldRules.name(changes.name().value());
             if (!name.equals(key.getName())) {
-                requireNameFree(store.lockOwnerAndReadKeyNames(realm, key.getUserId()), name);
+                requireNameFree(lockOwnerAndReadKeyNames(key.getUserId()), name);
             }
             key.setName(name);
         }
@@ -299,6 +300,14 @@ public final class AccessKeyService {
     }
 
     // ---- rules ------------------------------------------------------------------------------------------------
+
+    private List<String> lockOwnerAndReadKeyNames(String userId) {
+        try {
+            return store.lockOwnerAndReadKeyNames(realm, userId);
+        } catch (OwnerBusyException e) {
+            throw AccessKeyException.busy("other changes to this user's keys are in progress; nothing was changed, try again");
+        }
+    }
 
     private void requireNotRevoked(AccessKey key) {
         if (key.getRevokedAt() != null) {

@@ -10,12 +10,16 @@ import dev.accesskeys.model.AccessKeyProvider;
 import dev.accesskeys.model.AccessKeyQuery;
 import dev.accesskeys.model.AccessKeyStatus;
 import dev.accesskeys.model.NewAccessKey;
+import dev.accesskeys.model.OwnerBusyException;
 
+import org.hibernate.jpa.HibernateHints;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.jpa.entities.UserEntity;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.LockTimeoutException;
+import jakarta.persistence.PessimisticLockException;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Predicate;
@@ -114,17 +118,23 @@ final class JpaAccessKeyProvider implements AccessKeyProvider {
     public List<String> lockOwnerAndReadKeyNames(RealmModel realm, String userId) {
         // The owner's user row is the lock: SELECT ... FOR UPDATE on every supported database. Users of a federation
         // provider without a local row are not locked (documented limitation); the locking read below still is.
-        UserEntity owner = em.find(UserEntity.class, userId);
-        if (owner != null) {
-            em.lock(owner, LockModeType.PESSIMISTIC_WRITE);
+        try {
+            UserEntity owner = em.find(UserEntity.class, userId);
+            if (owner != null) {
+                em.lock(owner, LockModeType.PESSIMISTIC_WRITE);
+            }
+            return em.createNamedQuery("AccessKey.notRevokedOfUser", AccessKeyEntity.class)
+                    .setParameter("realmId", realm.getId())
+                    .setParameter("userId", userId)
+                    .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                    // read for their names only: no snapshots, no dirty checking of the user's keys at flush
+                    .setHint(HibernateHints.HINT_READ_ONLY, true)
+                    .getResultStream()
+                    .map(AccessKeyEntity::getName)
+                    .toList();
+        } catch (PessimisticLockException | LockTimeoutException e) {
+            throw new OwnerBusyException("the keys of user " + userId + " are locked by other changes", e);
         }
-        return em.createNamedQuery("AccessKey.notRevokedOfUser", AccessKeyEntity.class)
-                .setParameter("realmId", realm.getId())
-                .setParameter("userId", userId)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getResultStream()
-                .map(AccessKeyEntity::getName)
-                .toList();
     }
 
     @Override
