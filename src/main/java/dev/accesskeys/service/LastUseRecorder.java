@@ -16,6 +16,11 @@ final class LastUseRecorder {
 
     /** @return whether the caller should write now; claims the slot when it says yes */
     boolean claim(String keyId, long now) {
+        Long recent = lastWrites.get(keyId);
+        if (recent != null && now - recent < INTERVAL_MILLIS) {
+            // the hot path of a busy key: a plain read, no lock on the map's bin
+            return false;
+        }
         boolean[] claimed = {false};
         lastWrites.compute(keyId, (id, last) -> {
             if (last == null || now - last >= INTERVAL_MILLIS) {

@@ -1,0 +1,60 @@
+package dev.accesskeys.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class LastUseRecorderTest {
+
+    private static final long T0 = 1_800_000_000_000L;
+
+    @Test
+    void oneWritePerKeyPerInterval() {
+        LastUseRecorder recorder = new LastUseRecorder();
+        assertTrue(recorder.claim("ak_a", T0));
+        assertFalse(recorder.claim("ak_a", T0 + 1));
+        assertFalse(recorder.claim("ak_a", T0 + LastUseRecorder.INTERVAL_MILLIS - 1));
+        assertTrue(recorder.claim("ak_b", T0 + 1), "keys are independent");
+        assertTrue(recorder.claim("ak_a", T0 + LastUseRecorder.INTERVAL_MILLIS));
+    }
+
+    @Test
+    void forgetAllowsTheNextWrite() {
+        LastUseRecorder recorder = new LastUseRecorder();
+        assertTrue(recorder.claim("ak_a", T0));
+        recorder.forget("ak_a");
+        assertTrue(recorder.claim("ak_a", T0 + 1));
+    }
+
+    @Test
+    void concurrentUsesOfOneKeyClaimOnce() throws Exception {
+        LastUseRecorder recorder = new LastUseRecorder();
+        AtomicInteger claims = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int i = 0; i < 10_000; i++) {
+                futures.add(pool.submit(() -> {
+                    if (recorder.claim("ak_hot", T0)) {
+                        claims.incrementAndGet();
+                    }
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(1, claims.get());
+    }
+}
