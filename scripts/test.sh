@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The test command: unit tests and every integration test (REST, grant, demo realm, account console in
 # Chromium) against a real Keycloak 26.7.3 distribution with the freshly built JAR on H2; then the REST
-# and grant suites again on PostgreSQL and on MariaDB (fresh databases, see prepare-databases.sh).
+# and grant suites, the races and the secret-exposure check (which reads the hash column there) again on PostgreSQL
+# and on MariaDB (fresh databases, see prepare-databases.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
@@ -9,7 +10,7 @@ suite() { local name=$1; shift; local t=$(date +%s); echo "==> suite $name"; mvn
 start=$(date +%s)
 suite "H2 (all tests)" verify
 ./scripts/prepare-databases.sh
-DB_ITS=(-Dskip.theme=true -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=AccessKeysRestIT,AccessKeyGrantIT)
+DB_ITS=(-Dskip.theme=true -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=AccessKeysRestIT,AccessKeyGrantIT,RaceIT,SecretExposureIT)
 suite "PostgreSQL" -Ppostgres verify "${DB_ITS[@]}"
 suite "MariaDB" -Pmariadb verify "${DB_ITS[@]}"
 echo "Test suite wall time: $(( $(date +%s) - start )) s"

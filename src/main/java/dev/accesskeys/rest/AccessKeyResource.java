@@ -8,6 +8,7 @@ import dev.accesskeys.service.IssuedKey;
 
 import org.keycloak.models.KeycloakSession;
 
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -46,6 +47,7 @@ public final class AccessKeyResource {
     }
 
     @PATCH
+    @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response update(@Context HttpHeaders headers, String body) {
         return Responses.handle(session, () -> {

@@ -17,6 +17,7 @@ import dev.accesskeys.service.KeyOptions;
 
 import org.keycloak.models.KeycloakSession;
 
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -49,6 +50,7 @@ public final class AccountAccessKeysResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response create(@Context HttpHeaders headers, @Context UriInfo uriInfo, String body) {
         return Responses.handle(session, () -> {

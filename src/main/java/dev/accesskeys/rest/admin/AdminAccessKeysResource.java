@@ -22,6 +22,7 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -66,6 +67,7 @@ public final class AdminAccessKeysResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response create(@Context HttpHeaders headers, @Context UriInfo uriInfo, String body) {
         return Responses.handle(session, () -> {
