@@ -1,0 +1,257 @@
+package dev.accesskeys.cluster;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.accesskeys.AccessKeys;
+
+import dev.accesskeys.support.Http.Reply;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Two Keycloak nodes built and started as in production ({@code kc.sh build}, {@code start --optimized}) on one
+ * PostgreSQL database, clustered by Keycloak's default Infinispan/jdbc-ping stack on loopback. A change made on
+ * node A must hold on node B at B's very next request — after B has used the key, so anything B cached is stale.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterIT {
+
+    private static final String DATABASE = "access_keys_cluster";
+    private static final String REALM = "cluster";
+    private static final int REVOKE_ROUNDS = 20;
+    private static final Path DEMO_REALM = Path.of("demo", "demo-realm.json").toAbsolutePath();
+
+    private static KeycloakNode nodeA;
+    private static KeycloakNode nodeB;
+    private static NodeClient a;
+    private static NodeClient b;
+    private static Map<String, String> users;
+    private static long classStart;
+
+    @BeforeAll
+    static void startTwoNodes() {
+        classStart = System.nanoTime();
+        Postgres.recreate(DATABASE);
+        KeycloakInstall installA = KeycloakInstall.of("node-a", KeycloakInstall.PROJECT_JAR);
+        KeycloakInstall installB = installA.copy("node-b");
+        nodeA = new KeycloakNode("node-a", installA, 8280, 9280, 7820, DATABASE).importingRealm(DEMO_REALM);
+        nodeB = new KeycloakNode("node-b", installB, 8380, 9380, 7830, DATABASE);
+        double startA = nodeA.start();
+        double startB = nodeB.start();
+        long t = System.nanoTime();
+        List<String> viewA = nodeA.awaitClusterView(2, Duration.ofSeconds(60));
+        List<String> viewB = nodeB.awaitClusterView(2, Duration.ofSeconds(60));
+        assertEquals(viewA, viewB, "both nodes see the same cluster");
+        assertTrue(viewA.containsAll(List.of("node-a", "node-b")), "cluster view " + viewA);
+        Figures.record("cluster: node-a ready in %.1f s, node-b in %.1f s (start --optimized, PostgreSQL); view %s seen by both %.1f s after",
+                startA, startB, viewA, (System.nanoTime() - t) / 1e9);
+        a = new NodeClient(nodeA);
+        b = new NodeClient(nodeB);
+        users = a.createRealm(REALM, "alice", "bob", "carol");
+    }
+
+    @AfterAll
+    static void stopNodes() {
+        if (nodeB != null) {
+            nodeB.stop();
+        }
+        if (nodeA != null) {
+            nodeA.stop();
+        }
+        Figures.record("ClusterIT wall time: %d s", (System.nanoTime() - classStart) / 1_000_000_000L);
+    }
+
+    @Test
+    @Order(1)
+    void eachNodeListsTheProvidersWithTheExtensionVersionInServerInfo() {
+        String version = System.getProperty("project.version");
+        assertNotNull(version, "project.version system property (set by the cluster profile)");
+        for (NodeClient node : List.of(a, b)) {
+            Reply info = node.serverInfo();
+            NodeClient.expect(200, info, "GET /admin/serverinfo");
+            JsonNode providers = info.json().get("providers");
+            for (String spi : List.of("realm-restapi-extension", "admin-realm-restapi-extension")) {
+                JsonNode ours = providers.path(spi).path("providers").path("access-keys");
+                assertEquals(version, ours.path("operationalInfo").path("version").asText(), spi + " in " + ours);
+            }
+            assertTrue(providers.path("access-keys-store").path("providers").has("jpa"), "the access-keys-store SPI and its jpa provider");
+            assertTrue(providers.path("oauth2-grant-type").path("providers").has(AccessKeys.GRANT_TYPE), "the grant");
+            assertTrue(providers.path("authenticator").path("providers").has("access-key-authenticator"), "the authenticator");
+        }
+    }
+
+    @Test
+    @Order(2)
+    void theDemoRealmImportedAtStartLikeTheComposeFileServesKeys() {
+        String demoAlice = a.adminGet("/demo/users?exact=true&username=alice").json().get(0).get("id").asText();
+        Reply created = a.admin("POST", "/demo/access-keys", Map.of("userId", demoAlice, "name", "compose check"));
+        NodeClient.expect(201, created, "key in the imported demo realm");
+        Reply token = b.http().form("/realms/demo/protocol/openid-connect/token", Map.of("grant_type", AccessKeys.GRANT_TYPE,
+                "client_id", "access-keys-cli", "key_id", created.text("id"), "key_secret", created.text("secret")));
+        NodeClient.expect(200, token, "demo realm's access-keys-cli on B");
+        assertEquals("access-keys", b.adminGet("/demo").json().get("accountTheme").asText(), "the demo realm's account theme");
+    }
+
+    @Test
+    @Order(3)
+    void keysCreatedOnAAreExchangedOnB() {
+        JsonNode byAdmin = a.createKey(REALM, users.get("alice"), "made by the admin on A", Map.of());
+        Reply onB = b.exchange(REALM, byAdmin.get("id").asText(), byAdmin.get("secret").asText());
+        NodeClient.expect(200, onB, "exchange on B of a key created on A");
+        assertEquals(byAdmin.get("id").asText(), NodeClient.claims(onB.text("access_token")).get("access_key_id").asText());
+
+        String aliceToken = a.userToken(REALM, "alice");
+        Reply bySelf = a.http().json("POST", "/realms/" + REALM + "/access-keys", aliceToken, Map.of("name", "made by alice on A"));
+        NodeClient.expect(201, bySelf, "self-service create on A");
+        NodeClient.expect(200, b.exchange(REALM, bySelf.text("id"), bySelf.text("secret")), "exchange on B of alice's own key");
+        NodeClient.expect(200, b.adminGet("/" + REALM + "/access-keys/" + bySelf.text("id")), "B lists the key");
+    }
+
+    @Test
+    @Order(4)
+    void revokeOnAIsRefusedOnBAtTheNextRequest() {
+        List<Double> millis = new ArrayList<>();
+        List<String> late = new ArrayList<>();
+        for (int round = 1; round <= REVOKE_ROUNDS; round++) {
+            JsonNode key = a.createKey(REALM, users.get("alice"), "revoke round " + round, Map.of());
+            String id = key.get("id").asText();
+            String secret = key.get("secret").asText();
+            NodeClient.expect(200, b.exchange(REALM, id, secret), "exchange on B before revoke");
+            NodeClient.expect(200, b.exchange(REALM, id, secret), "second exchange on B before revoke");
+
+            NodeClient.expect(200, a.admin("POST", "/" + REALM + "/access-keys/" + id + "/revoke", null), "revoke on A");
+            long revoked = System.nanoTime();
+            int accepted = 0;
+            Reply reply = b.exchange(REALM, id, secret);
+            while (reply.status() == 200 && System.nanoTime() - revoked < 10_000_000_000L) {
+                accepted++;
+                reply = b.exchange(REALM, id, secret);
+            }
+            millis.add((System.nanoTime() - revoked) / 1e6);
+            assertEquals(400, reply.status(), "B never refused the revoked key: " + reply);
+            assertEquals("invalid_grant", reply.text("error"));
+            if (accepted > 0) {
+                late.add("round " + round + ": " + accepted + " exchanges accepted on B after the revoke");
+            }
+        }
+        Figures.record("revoke returned on node A -> first refusal on node B: median %.1f ms, max %.1f ms over %d keys"
+                + " (each used twice on B first); first request after revoke refused in %d/%d rounds",
+                Figures.median(millis), Figures.max(millis), REVOKE_ROUNDS, REVOKE_ROUNDS - late.size(), REVOKE_ROUNDS);
+        assertTrue(late.isEmpty(), "B honoured a revoke made on A only after stale answers: " + late);
+    }
+
+    @Test
+    @Order(5)
+    void disableEnableAndDeleteOnAHoldOnBAtTheNextRequest() {
+        JsonNode key = a.createKey(REALM, users.get("alice"), "toggled", Map.of());
+        String id = key.get("id").asText();
+        String secret = key.get("secret").asText();
+        String path = "/" + REALM + "/access-keys/" + id;
+        NodeClient.expect(200, b.exchange(REALM, id, secret), "exchange on B");
+
+        NodeClient.expect(200, a.admin("PATCH", path, Map.of("enabled", false)), "disable on A");
+        assertInvalidGrant(b.exchange(REALM, id, secret), "B right after the key was disabled on A");
+        assertEquals("disabled", b.key(REALM, id).get("status").asText());
+
+        NodeClient.expect(200, a.admin("PATCH", path, Map.of("enabled", true)), "enable on A");
+        NodeClient.expect(200, b.exchange(REALM, id, secret), "B right after the key was enabled again on A");
+
+        NodeClient.expect(204, a.admin("DELETE", path, null), "delete on A");
+        assertInvalidGrant(b.exchange(REALM, id, secret), "B right after the key was deleted on A");
+        NodeClient.expect(404, b.adminGet(path), "B after delete on A");
+    }
+
+    @Test
+    @Order(6)
+    void rotateOnAHoldsOnBAtTheNextRequest() {
+        JsonNode key = a.createKey(REALM, users.get("alice"), "rotated", Map.of());
+        String id = key.get("id").asText();
+        String oldSecret = key.get("secret").asText();
+        NodeClient.expect(200, b.exchange(REALM, id, oldSecret), "exchange on B before rotate");
+
+        Reply rotated = a.admin("POST", "/" + REALM + "/access-keys/" + id + "/rotate", null);
+        NodeClient.expect(200, rotated, "rotate on A");
+        String newSecret = rotated.text("secret");
+        assertNotEquals(oldSecret, newSecret);
+        assertInvalidGrant(b.exchange(REALM, id, oldSecret), "B with the old secret right after rotate on A");
+        NodeClient.expect(200, b.exchange(REALM, id, newSecret), "B with the new secret right after rotate on A");
+    }
+
+    @Test
+    @Order(7)
+    void policyChangesOnAHoldOnBAtTheNextRequest() {
+        String policy = "/" + REALM + "/access-keys/policy";
+        JsonNode key = a.createKey(REALM, users.get("alice"), "policy", Map.of());
+        String id = key.get("id").asText();
+        String secret = key.get("secret").asText();
+        try {
+            for (int lifespan : new int[] {120, 240}) {
+                NodeClient.expect(200, a.admin("PUT", policy, Map.of("accessTokenLifespanSeconds", lifespan)), "policy on A");
+                Reply token = b.exchange(REALM, id, secret);
+                NodeClient.expect(200, token, "exchange on B after the policy change on A");
+                assertEquals(lifespan, token.json().get("expires_in").asInt(), "expires_in on B right after the policy change on A");
+            }
+
+            String bob = users.get("bob");
+            NodeClient.expect(200, a.admin("PUT", policy, Map.of("maxKeysPerUser", 1)), "limit 1 on A");
+            b.createKey(REALM, bob, "bob 1", Map.of());
+            Reply over = b.admin("POST", "/" + REALM + "/access-keys", Map.of("userId", bob, "name", "bob 2"));
+            assertEquals(400, over.status(), "B enforces the limit set on A: " + over);
+            NodeClient.expect(200, a.admin("PUT", policy, Map.of("maxKeysPerUser", 2)), "limit 2 on A");
+            b.createKey(REALM, bob, "bob 2", Map.of());
+        } finally {
+            a.admin("PUT", policy, Map.of());
+        }
+    }
+
+    @Test
+    @Order(8)
+    void clientAndOwnerChangesOnAHoldOnBAtTheNextRequest() {
+        String carol = users.get("carol");
+        JsonNode key = a.createKey(REALM, carol, "carol's", Map.of());
+        String id = key.get("id").asText();
+        String secret = key.get("secret").asText();
+        NodeClient.expect(200, b.exchange(REALM, id, secret), "exchange on B");
+
+        ObjectNode client = (ObjectNode) a.adminGet("/" + REALM + "/clients?clientId=" + NodeClient.MACHINE_CLIENT).json().get(0);
+        String clientPath = "/" + REALM + "/clients/" + client.get("id").asText();
+        ObjectNode attributes = (ObjectNode) client.get("attributes");
+        attributes.put(AccessKeys.CLIENT_GRANT_ENABLED_ATTRIBUTE, "false");
+        NodeClient.expect(204, a.admin("PUT", clientPath, client), "grant off on the client, on A");
+        Reply refused = b.exchange(REALM, id, secret);
+        assertEquals(400, refused.status(), refused.body());
+        assertEquals("unauthorized_client", refused.text("error"), "B right after the client stopped allowing the grant on A");
+        attributes.put(AccessKeys.CLIENT_GRANT_ENABLED_ATTRIBUTE, "true");
+        NodeClient.expect(204, a.admin("PUT", clientPath, client), "grant on again, on A");
+        NodeClient.expect(200, b.exchange(REALM, id, secret), "B right after the grant was allowed again on A");
+
+        String userPath = "/" + REALM + "/users/" + carol;
+        ObjectNode user = (ObjectNode) a.adminGet(userPath).json();
+        NodeClient.expect(204, a.admin("PUT", userPath, user.put("enabled", false)), "disable carol on A");
+        assertInvalidGrant(b.exchange(REALM, id, secret), "B right after the owner was disabled on A");
+        NodeClient.expect(204, a.admin("PUT", userPath, user.put("enabled", true)), "enable carol on A");
+        NodeClient.expect(200, b.exchange(REALM, id, secret), "B right after the owner was enabled again on A");
+    }
+
+    private static void assertInvalidGrant(Reply reply, String what) {
+        assertEquals(400, reply.status(), what + ": " + reply);
+        assertEquals("invalid_grant", reply.text("error"), what);
+    }
+}
