@@ -91,13 +91,16 @@ class RaceIT {
             for (Future<Reply> future : futures) {
                 Reply reply = future.get();
                 statuses.merge(reply.status(), 1, Integer::sum);
-                if (reply.status() != 201 && !(reply.status() == 400 && reply.body().contains("maxKeysPerUser"))) {
+                // refused for the limit, or (under lock contention) a 503 temporarily_unavailable the caller may retry
+                boolean limit = reply.status() == 400 && reply.body().contains("maxKeysPerUser");
+                boolean busy = reply.status() == 503 && "temporarily_unavailable".equals(reply.text("error"));
+                if (reply.status() != 201 && !limit && !busy) {
                     odd.add(reply.toString());
                 }
             }
             System.out.println("RACE creates (50 parallel, limit 2): statuses " + statuses);
             assertEquals(2, statuses.getOrDefault(201, 0), statuses.toString());
-            assertTrue(odd.isEmpty(), "every other create is refused for the limit: " + odd);
+            assertTrue(odd.isEmpty(), "every other create is refused for the limit (or busy): " + odd);
             assertEquals(2, f.http.get(f.self(), token).json().size());
             assertEquals(2, f.http.get(f.adminPath() + "?userId=" + userId, f.adminToken()).json().size());
         } finally {
