@@ -36,6 +36,8 @@ class ClusterIT {
     private static final String DATABASE = "access_keys_cluster";
     private static final String REALM = "cluster";
     private static final int REVOKE_ROUNDS = 20;
+    /** Far beyond the test's duration: a node that missed an invalidation would keep answering from its cache. */
+    private static final int CACHE_SECONDS = 600;
     private static final Path DEMO_REALM = Path.of("demo", "demo-realm.json").toAbsolutePath();
 
     private static KeycloakNode nodeA;
@@ -51,8 +53,9 @@ class ClusterIT {
         Postgres.recreate(DATABASE);
         KeycloakInstall installA = KeycloakInstall.of("node-a", KeycloakInstall.PROJECT_JAR);
         KeycloakInstall installB = installA.copy("node-b");
-        nodeA = new KeycloakNode("node-a", installA, 8280, 9280, 7820, DATABASE).importingRealm(DEMO_REALM);
-        nodeB = new KeycloakNode("node-b", installB, 8380, 9380, 7830, DATABASE);
+        String cacheOption = "--spi-access-keys-store--jpa--verified-key-cache-seconds=" + CACHE_SECONDS;
+        nodeA = new KeycloakNode("node-a", installA, 8280, 9280, 7820, DATABASE).importingRealm(DEMO_REALM).withOption(cacheOption);
+        nodeB = new KeycloakNode("node-b", installB, 8380, 9380, 7830, DATABASE).withOption(cacheOption);
         double startA = nodeA.start();
         double startB = nodeB.start();
         long t = System.nanoTime();
@@ -91,7 +94,10 @@ class ClusterIT {
                 JsonNode ours = providers.path(spi).path("providers").path("access-keys");
                 assertEquals(version, ours.path("operationalInfo").path("version").asText(), spi + " in " + ours);
             }
-            assertTrue(providers.path("access-keys-store").path("providers").has("jpa"), "the access-keys-store SPI and its jpa provider");
+            JsonNode store = providers.path("access-keys-store").path("providers").path("jpa").path("operationalInfo");
+            assertEquals(version, store.path("version").asText(), "the access-keys-store SPI's jpa provider: " + store);
+            assertEquals(String.valueOf(CACHE_SECONDS), store.path("verified-key-cache-seconds").asText(),
+                    "--spi-access-keys-store--jpa--verified-key-cache-seconds reached the provider: " + store);
             assertTrue(providers.path("oauth2-grant-type").path("providers").has(AccessKeys.GRANT_TYPE), "the grant");
             assertTrue(providers.path("authenticator").path("providers").has("access-key-authenticator"), "the authenticator");
         }

@@ -67,6 +67,12 @@ final class KeycloakNode implements AutoCloseable {
         return name;
     }
 
+    /** One more {@code start} option, e.g. an {@code --spi-...} setting of the extension. */
+    KeycloakNode withOption(String option) {
+        extraOptions.add(option);
+        return this;
+    }
+
     /** Imports the realm file at every start, as docker/compose.yaml does ({@code --import-realm}, data/import/). */
     KeycloakNode importingRealm(Path realmFile) {
         try {
