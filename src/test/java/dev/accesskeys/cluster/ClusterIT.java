@@ -55,7 +55,9 @@ class ClusterIT {
         KeycloakInstall installB = installA.copy("node-b");
         String cacheOption = "--spi-access-keys-store--jpa--verified-key-cache-seconds=" + CACHE_SECONDS;
         nodeA = new KeycloakNode("node-a", installA, 8280, 9280, 7820, DATABASE).importingRealm(DEMO_REALM).withOption(cacheOption);
-        nodeB = new KeycloakNode("node-b", installB, 8380, 9380, 7830, DATABASE).withOption(cacheOption);
+        // B logs what its verified-key cache receives from the cluster (target/cluster/node-b.log), for diagnosis
+        nodeB = new KeycloakNode("node-b", installB, 8380, 9380, 7830, DATABASE).withOption(cacheOption)
+                .withOption("--log-level=INFO,dev.accesskeys.cache:debug");
         double startA = nodeA.start();
         double startB = nodeB.start();
         long t = System.nanoTime();
