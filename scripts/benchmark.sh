@@ -63,7 +63,7 @@ step "kc.sh build (dev-file database, health)"
 step "Starting Keycloak on $KC (log: $OUT/keycloak.log)"
 export KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin
 if [ -n "${PROFILE:-}" ]; then
-  export JAVA_OPTS_APPEND="-XX:StartFlightRecording=filename=$PWD/$OUT/keycloak.jfr,settings=default,dumponexit=true"
+  export JAVA_OPTS_APPEND="-XX:FlightRecorderOptions=stackdepth=256 -XX:StartFlightRecording=filename=$PWD/$OUT/keycloak.jfr,settings=profile,dumponexit=true"
 fi
 "$HOME_DIR/bin/kc.sh" start --optimized --db=dev-file --http-enabled=true --hostname-strict=false \
   --http-host=127.0.0.1 --http-port="$HTTP_PORT" --http-management-port="$MGMT_PORT" --health-enabled=true \
@@ -240,6 +240,14 @@ load "password grant" "$CONCURRENCY" password
 load "app password (direct grant)" "$CONCURRENCY" app-password
 SESSIONS_AFTER_ALL=$(sessions_of_bench_user)
 
+# The server keeps getting faster for minutes (JIT, caches), so a run's place in the order weighs on its figure.
+# The key-grant/client-credentials comparison is run a second time in the reverse order; the ratios use the mean of
+# the two rounds, which cancels a steady drift.
+step "Load, round 2 in reverse order: client_credentials, key grant (100 keys), key grant (1 key)"
+load "client_credentials, round 2" "$CONCURRENCY" client-credentials
+load "key grant (100 keys), round 2" "$CONCURRENCY" hundred-keys
+load "key grant (1 key), round 2" "$CONCURRENCY" one-key
+
 step "Load: $HIGH_CONCURRENCY concurrent clients, key grant over 100 keys"
 load "key grant, $HIGH_CONCURRENCY clients" "$HIGH_CONCURRENCY" hundred-keys
 
@@ -275,8 +283,10 @@ column -t -s $'\t' "$OUT/management.tsv" | sed 's/^/    /'
 # ---------------------------------------------------------------- report
 rps() { awk -F'\t' -v n="$1" '$1==n {print $3}' "$RESULTS"; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a/b; else print "n/a" }'; }
-KG1=$(rps "key grant (1 key)"); KG100=$(rps "key grant (100 keys)")
-CC=$(rps "client_credentials"); PW=$(rps "password grant")
+mean() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", (a + b) / 2 }'; }
+KG1=$(mean "$(rps "key grant (1 key)")" "$(rps "key grant (1 key), round 2")")
+KG100=$(mean "$(rps "key grant (100 keys)")" "$(rps "key grant (100 keys), round 2")")
+CC=$(mean "$(rps "client_credentials")" "$(rps "client_credentials, round 2")"); PW=$(rps "password grant")
 HIGH_ERRORS=$(awk -F'\t' -v n="key grant, $HIGH_CONCURRENCY clients" '$1==n {print $6}' "$RESULTS")
 LIST_MS=$(awk -F'\t' '$1=="list page" {print $3}' "$OUT/management.tsv")
 pass() { if awk "BEGIN {exit !($1)}"; then echo "met"; else echo "**missed**"; fi; }
@@ -288,7 +298,8 @@ pass() { if awk "BEGIN {exit !($1)}"; then echo "met"; else echo "**missed**"; f
   echo "$(java -version 2>&1 | head -1); Keycloak $KC_VERSION, \`start --optimized\`, embedded dev-file (H2) database; load driver on loopback."
   echo "Every run: concurrency $CONCURRENCY (unless stated), ${WARMUP}s warm-up, ${DURATION}s measured; closed loop."
   echo "Before the first measured run every grant was driven ${WARMUP_ROUND}s unmeasured (JIT warm-up round)."
-  echo "A sampler (1 admin list + 1 client-credentials token per second) runs during the two key-grant runs."
+  echo "A sampler (1 admin list + 1 client-credentials token per second) runs during the first two key-grant runs."
+  echo "Ratios to client_credentials use the mean req/s of two rounds run in opposite orders (round 1, then round 2 reversed)."
   echo
   echo "| run | requests | req/s | p50 ms | p99 ms | errors |"
   echo "|---|---:|---:|---:|---:|---:|"
@@ -296,6 +307,7 @@ pass() { if awk "BEGIN {exit !($1)}"; then echo "met"; else echo "**missed**"; f
   echo
   echo "| ratio / check | value | target | |"
   echo "|---|---:|---|---|"
+  echo "| mean req/s of both rounds: key grant 1 key / 100 keys / client_credentials | $KG1 / $KG100 / $CC | | |"
   echo "| key grant (1 key) / client_credentials | $(ratio "$KG1" "$CC") | ≥ 0.9 | $(pass "$(ratio "$KG1" "$CC") >= 0.9") |"
   echo "| key grant (100 keys) / client_credentials | $(ratio "$KG100" "$CC") | ≥ 0.9 | $(pass "$(ratio "$KG100" "$CC") >= 0.9") |"
   echo "| key grant (1 key) / password grant | $(ratio "$KG1" "$PW") | ≥ 5 | $(pass "$(ratio "$KG1" "$PW") >= 5") |"
