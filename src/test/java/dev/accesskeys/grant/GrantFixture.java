@@ -1,12 +1,12 @@
 package dev.accesskeys.grant;
 
+import dev.accesskeys.support.TestUsers;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -23,10 +23,7 @@ import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.AuthenticationExecutionInfoRepresentation;
 import org.keycloak.representations.idm.AuthenticationFlowRepresentation;
 import org.keycloak.representations.idm.ClientRepresentation;
-import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.ProtocolMapperRepresentation;
-import org.keycloak.representations.idm.RoleRepresentation;
-import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.util.JsonSerialization;
 
 /** HTTP helpers and the realm content of the grant tests: users, clients, keys. */
@@ -83,28 +80,8 @@ final class GrantFixture {
     }
 
     String user(String name, String... roles) {
-        UserRepresentation user = new UserRepresentation();
-        user.setUsername(name);
-        user.setEmail(name + "@example.org");
-        user.setFirstName(name);
-        user.setLastName("Tester");
-        user.setEmailVerified(true);
-        user.setEnabled(true);
-        CredentialRepresentation password = new CredentialRepresentation();
-        password.setType(CredentialRepresentation.PASSWORD);
-        password.setValue("password");
-        password.setTemporary(false);
-        user.setCredentials(List.of(password));
-        String id;
-        try (Response response = realm.users().create(user)) {
-            String location = response.getLocation().toString();
-            id = location.substring(location.lastIndexOf('/') + 1);
-        }
-        List<RoleRepresentation> mapped = new ArrayList<>();
-        for (String role : roles) {
-            mapped.add(realm.roles().get(role).toRepresentation());
-        }
-        realm.users().get(id).roles().realmLevel().add(mapped);
+        String id = TestUsers.create(realm, name, "password");
+        TestUsers.grantRealmRoles(realm, id, roles);
         return id;
     }
 

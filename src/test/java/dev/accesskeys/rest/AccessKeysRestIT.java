@@ -1,5 +1,6 @@
 package dev.accesskeys.rest;
 
+import dev.accesskeys.support.TestUsers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -24,12 +25,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.keycloak.admin.client.Keycloak;
-import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.AdminEventRepresentation;
-import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.EventRepresentation;
-import org.keycloak.representations.idm.RoleRepresentation;
-import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.InjectAdminClient;
 import org.keycloak.testframework.annotations.InjectKeycloakUrls;
 import org.keycloak.testframework.annotations.InjectRealm;
@@ -39,7 +36,6 @@ import org.keycloak.testframework.server.KeycloakUrls;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import jakarta.ws.rs.core.Response;
 
 /**
  * The self-service and admin REST APIs against a real Keycloak with the JAR: every endpoint, the policy rules, the
@@ -73,33 +69,8 @@ class AccessKeysRestIT {
     /** Creates the users once (through the admin API, so they get the realm's default roles). */
     private synchronized String user(String username, String... realmManagementRoles) {
         return USER_IDS.computeIfAbsent(username, name -> {
-            RealmResource rest = realm.admin();
-            UserRepresentation user = new UserRepresentation();
-            user.setUsername(name);
-            user.setEnabled(true);
-            user.setEmail(name + "@example.org");
-            user.setEmailVerified(true);
-            user.setFirstName(name);
-            user.setLastName("Test");
-            CredentialRepresentation password = new CredentialRepresentation();
-            password.setType(CredentialRepresentation.PASSWORD);
-            password.setValue(PASSWORD);
-            password.setTemporary(false);
-            user.setCredentials(List.of(password));
-            String id;
-            try (Response created = rest.users().create(user)) {
-                assertEquals(201, created.getStatus(), "create user " + name);
-                String location = created.getLocation().toString();
-                id = location.substring(location.lastIndexOf('/') + 1);
-            }
-            if (realmManagementRoles.length > 0) {
-                String clientUuid = rest.clients().findByClientId("realm-management").get(0).getId();
-                List<RoleRepresentation> roles = new ArrayList<>();
-                for (String role : realmManagementRoles) {
-                    roles.add(rest.clients().get(clientUuid).roles().get(role).toRepresentation());
-                }
-                rest.users().get(id).roles().clientLevel(clientUuid).add(roles);
-            }
+            String id = TestUsers.create(realm.admin(), name, PASSWORD);
+            TestUsers.grantRealmManagementRoles(realm.admin(), id, realmManagementRoles);
             return id;
         });
     }

@@ -1,5 +1,6 @@
 package dev.accesskeys.security;
 
+import dev.accesskeys.support.TestUsers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.net.URLEncoder;
@@ -21,12 +22,8 @@ import dev.accesskeys.support.Http.Reply;
 
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.resource.RealmResource;
-import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
-import org.keycloak.representations.idm.RoleRepresentation;
-import org.keycloak.representations.idm.UserRepresentation;
 
-import jakarta.ws.rs.core.Response;
 
 /** Users, tokens, keys and HTTP calls of one realm, for the security suite. */
 final class SecurityFixture {
@@ -77,32 +74,8 @@ final class SecurityFixture {
         if (known != null) {
             return known;
         }
-        UserRepresentation user = new UserRepresentation();
-        user.setUsername(username);
-        user.setEnabled(true);
-        user.setEmail(username + "@example.org");
-        user.setEmailVerified(true);
-        user.setFirstName(username);
-        user.setLastName("Tester");
-        CredentialRepresentation password = new CredentialRepresentation();
-        password.setType(CredentialRepresentation.PASSWORD);
-        password.setValue(PASSWORD);
-        password.setTemporary(false);
-        user.setCredentials(List.of(password));
-        String id;
-        try (Response created = realmAdmin().users().create(user)) {
-            assertEquals(201, created.getStatus(), "create user " + username);
-            String location = created.getLocation().toString();
-            id = location.substring(location.lastIndexOf('/') + 1);
-        }
-        if (realmManagementRoles.length > 0) {
-            String clientUuid = realmAdmin().clients().findByClientId("realm-management").get(0).getId();
-            List<RoleRepresentation> roles = new ArrayList<>();
-            for (String role : realmManagementRoles) {
-                roles.add(realmAdmin().clients().get(clientUuid).roles().get(role).toRepresentation());
-            }
-            realmAdmin().users().get(id).roles().clientLevel(clientUuid).add(roles);
-        }
+        String id = TestUsers.create(realmAdmin(), username, PASSWORD);
+        TestUsers.grantRealmManagementRoles(realmAdmin(), id, realmManagementRoles);
         userIds.put(username, id);
         return id;
     }
