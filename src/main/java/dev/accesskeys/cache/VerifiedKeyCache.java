@@ -31,6 +31,7 @@ public final class VerifiedKeyCache {
 
     public static final int DEFAULT_MAX_ENTRIES = 10_000;
     public static final int DEFAULT_MAX_AGE_SECONDS = 60;
+    private static final long SWEEP_INTERVAL_MILLIS = 1000;
 
     private static final Logger LOG = Logger.getLogger(VerifiedKeyCache.class);
     private static final VerifiedKeyCache NODE = new VerifiedKeyCache();
@@ -40,6 +41,7 @@ public final class VerifiedKeyCache {
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private final AtomicLong generation = new AtomicLong();
+    private final AtomicLong lastSweep = new AtomicLong(Long.MIN_VALUE / 2);
     private volatile int maxEntries = DEFAULT_MAX_ENTRIES;
     private volatile long maxAgeMillis = DEFAULT_MAX_AGE_SECONDS * 1000L;
     private volatile boolean listening;
@@ -113,7 +115,11 @@ public final class VerifiedKeyCache {
             return;
         }
         if (entries.size() >= maxEntries) {
-            entries.values().removeIf(e -> now - e.cachedAt() >= maxAgeMillis);
+            // full: drop expired copies, but scan at most once a second, not on every uncached verification
+            long last = lastSweep.get();
+            if (now - last >= SWEEP_INTERVAL_MILLIS && lastSweep.compareAndSet(last, now)) {
+                entries.values().removeIf(e -> now - e.cachedAt() >= maxAgeMillis);
+            }
             if (entries.size() >= maxEntries) {
                 return;
             }
