@@ -6,7 +6,9 @@ import jakarta.ws.rs.core.Response;
 
 import dev.accesskeys.AccessKeys;
 import dev.accesskeys.grant.KeyCheck;
-import dev.accesskeys.grant.TokenScoping;
+import dev.accesskeys.service.AccessKeyService;
+import dev.accesskeys.token.KeyTokens;
+import dev.accesskeys.token.TokenScoping;
 
 import org.keycloak.OAuth2Constants;
 import org.keycloak.OAuthErrorException;
@@ -20,6 +22,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.protocol.oidc.OIDCLoginProtocol;
+import org.keycloak.protocol.oidc.mappers.AbstractOIDCProtocolMapper;
 import org.keycloak.representations.idm.OAuth2ErrorRepresentation;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
@@ -46,6 +49,12 @@ public class AccessKeyAuthenticator implements Authenticator {
             check = new KeyCheck.Result(null, null, OAuthErrorException.UNAUTHORIZED_CLIENT,
                     "Client is not set up for access keys (protocol mapper " + AccessKeyLimitsMapper.PROVIDER_ID + " missing)");
         }
+        if (check.ok() && AbstractOIDCProtocolMapper.getShouldUseLightweightToken(context.getSession())) {
+            // Keycloak's admin and account APIs re-read the owner's role mappings for lightweight tokens
+            context.getEvent().detail(Details.REASON, "the client issues lightweight access tokens");
+            context.getEvent().error(Errors.NOT_ALLOWED);
+            check = new KeyCheck.Result(null, null, OAuthErrorException.UNAUTHORIZED_CLIENT, KeyTokens.LIGHTWEIGHT_REFUSAL);
+        }
         if (!check.ok()) {
             AuthenticationFlowError error = OAuthErrorException.INVALID_GRANT.equals(check.error())
                     ? AuthenticationFlowError.INVALID_CREDENTIALS : AuthenticationFlowError.ACCESS_DENIED;
@@ -62,7 +71,7 @@ public class AccessKeyAuthenticator implements Authenticator {
         authSession.setUserSessionNote(AccessKeys.ACCESS_KEY_ID_CLAIM, check.key().getId());
         authSession.setAuthNote(AccessKeys.ACCESS_KEY_ID_CLAIM, check.key().getId());
         context.setUser(owner);
-        KeyCheck.recordUse(context.getSession(), context.getRealm(), check.key(), context.getConnection().getRemoteHost());
+        new AccessKeyService(context.getSession(), context.getRealm()).recordUse(check.key(), context.getConnection().getRemoteHost());
         context.success();
     }
 

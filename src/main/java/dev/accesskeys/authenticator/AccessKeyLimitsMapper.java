@@ -3,38 +3,44 @@ package dev.accesskeys.authenticator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.function.Supplier;
+
+import jakarta.ws.rs.core.Response;
 
 import dev.accesskeys.AccessKeys;
-import dev.accesskeys.grant.TokenScoping;
+import dev.accesskeys.token.KeyTokens;
+import dev.accesskeys.token.TokenScoping;
 import dev.accesskeys.model.AccessKey;
-import dev.accesskeys.service.AccessKeyException;
 import dev.accesskeys.service.AccessKeyService;
 
-import org.keycloak.models.ClientModel;
+import org.keycloak.OAuthErrorException;
 import org.keycloak.models.ClientSessionContext;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ProtocolMapperModel;
-import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserSessionModel;
 import org.keycloak.protocol.oidc.OIDCLoginProtocol;
 import org.keycloak.protocol.oidc.mappers.AbstractOIDCProtocolMapper;
+import org.keycloak.protocol.oidc.TokenManager;
 import org.keycloak.protocol.oidc.mappers.OIDCAccessTokenMapper;
+import org.keycloak.protocol.oidc.mappers.OIDCIDTokenMapper;
 import org.keycloak.protocol.oidc.mappers.TokenIntrospectionTokenMapper;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.representations.AccessToken;
+import org.keycloak.representations.IDToken;
+import org.keycloak.services.ErrorResponseException;
 
 /**
  * The app-password path's limits: on a session opened with an access key (the authenticator leaves the key ID in a
- * user-session note) it adds the claim {@code access_key_id} and cuts the token's {@code scope} to the key's scopes
- * and its realm and client roles to the key's roles. Runs after Keycloak's own role mappers. The authenticator
+ * user-session note) the access, ID and introspection tokens are built again with the client-session context cut to
+ * the key, as the grant builds its token, and carry {@code access_key_id}. Runs after every other mapper. The authenticator
  * refuses to log in at a client that does not carry this mapper, so the limits cannot be forgotten.
  */
 public class AccessKeyLimitsMapper extends AbstractOIDCProtocolMapper implements OIDCAccessTokenMapper,
-        TokenIntrospectionTokenMapper {
+        OIDCIDTokenMapper, TokenIntrospectionTokenMapper {
 
     public static final String PROVIDER_ID = "access-key-limits-mapper";
+    /** Session attribute set while this mapper has Keycloak build a token again, so that it does not recurse. */
+    private static final String REBUILDING = AccessKeyLimitsMapper.class.getName() + ".rebuilding";
 
     @Override
     public String getId() {
@@ -70,54 +76,74 @@ public class AccessKeyLimitsMapper extends AbstractOIDCProtocolMapper implements
     @Override
     public AccessToken transformAccessToken(AccessToken token, ProtocolMapperModel mappingModel, KeycloakSession session,
                                             UserSessionModel userSession, ClientSessionContext clientSessionCtx) {
-        return limit(token, session, userSession);
+        return rebuild(token, session, userSession, clientSessionCtx);
     }
 
     @Override
     public AccessToken transformIntrospectionToken(AccessToken token, ProtocolMapperModel mappingModel, KeycloakSession session,
                                                    UserSessionModel userSession, ClientSessionContext clientSessionCtx) {
-        return limit(token, session, userSession);
+        return rebuild(token, session, userSession, clientSessionCtx);
     }
 
-    static AccessToken limit(AccessToken token, KeycloakSession session, UserSessionModel userSession) {
-        String keyId = userSession == null ? null : userSession.getNote(AccessKeys.ACCESS_KEY_ID_CLAIM);
+    @Override
+    public IDToken transformIDToken(IDToken token, ProtocolMapperModel mappingModel, KeycloakSession session,
+                                    UserSessionModel userSession, ClientSessionContext clientSessionCtx) {
+        String keyId = keyOfSession(session, userSession);
         if (keyId == null) {
             return token;
         }
-        token.setOtherClaims(AccessKeys.ACCESS_KEY_ID_CLAIM, keyId);
+        ClientSessionContext cut = cutToKey(session, userSession, clientSessionCtx, keyId);
+        return withoutThisMapper(session, clientSessionCtx,
+                () -> new TokenManager().transformIDToken(session, SessionTokens.idTokenBasics(token), userSession, cut));
+    }
+
+    /**
+     * A session opened with a key: the token is built again from its basic claims with the client-session context cut
+     * to the key (the key's scopes and roles), as the grant cuts it, and marked with {@code access_key_id}. A session
+     * whose key no longer stands (also an expired key) cannot get a token any more: a refresh fails with
+     * {@code invalid_grant}.
+     */
+    private static AccessToken rebuild(AccessToken token, KeycloakSession session, UserSessionModel userSession,
+                                       ClientSessionContext clientSessionCtx) {
+        String keyId = keyOfSession(session, userSession);
+        if (keyId == null) {
+            return token;
+        }
+        ClientSessionContext cut = cutToKey(session, userSession, clientSessionCtx, keyId);
+        AccessToken rebuilt = withoutThisMapper(session, clientSessionCtx,
+                () -> new TokenManager().transformAccessToken(session, SessionTokens.accessTokenBasics(token, cut), userSession, cut));
+        return KeyTokens.seal(rebuilt, keyId);
+    }
+
+    /** @return the key a session was opened with, or null (also while this mapper rebuilds a token) */
+    private static String keyOfSession(KeycloakSession session, UserSessionModel userSession) {
+        if (userSession == null || session.getAttribute(REBUILDING) != null) {
+            return null;
+        }
+        return userSession.getNote(AccessKeys.ACCESS_KEY_ID_CLAIM);
+    }
+
+    private static ClientSessionContext cutToKey(KeycloakSession session, UserSessionModel userSession,
+                                                 ClientSessionContext clientSessionCtx, String keyId) {
         AccessKeyService service = new AccessKeyService(session, userSession.getRealm());
-        AccessKey key;
+        AccessKey key = service.find(keyId);
+        if (key == null || !service.isTokenActive(keyId, userSession.getStarted())) {
+            throw new ErrorResponseException(OAuthErrorException.INVALID_GRANT,
+                    "The access key this session was opened with no longer stands", Response.Status.BAD_REQUEST);
+        }
+        ClientSessionContext cut = TokenScoping.restrict(session, clientSessionCtx, service, key);
+        session.setAttribute(ClientSessionContext.class.getName(), clientSessionCtx);
+        return cut;
+    }
+
+    private static <T> T withoutThisMapper(KeycloakSession session, ClientSessionContext outer, Supplier<T> build) {
+        session.setAttribute(REBUILDING, Boolean.TRUE);
         try {
-            key = service.require(keyId);
-        } catch (AccessKeyException e) {
-            key = null;
+            return build.get();
+        } finally {
+            session.removeAttribute(REBUILDING);
+            session.setAttribute(ClientSessionContext.class.getName(), outer);
         }
-        List<String> scopes = key == null ? List.of() : key.getScopes();
-        if (scopes != null && token.getScope() != null) {
-            token.setScope(TokenScoping.parse(token.getScope()).stream()
-                    .filter(s -> TokenScoping.OPENID.equals(s) || scopes.contains(s))
-                    .collect(Collectors.joining(" ")));
-        }
-        Set<RoleModel> allowed = key == null ? Set.of() : TokenScoping.allowedRoles(service, key);
-        if (allowed != null) {
-            Set<String> realmRoles = allowed.stream().filter(r -> !r.isClientRole()).map(RoleModel::getName)
-                    .collect(Collectors.toSet());
-            if (token.getRealmAccess() != null && token.getRealmAccess().getRoles() != null) {
-                token.getRealmAccess().getRoles().retainAll(realmRoles);
-            }
-            if (token.getResourceAccess() != null) {
-                for (Map.Entry<String, AccessToken.Access> entry : token.getResourceAccess().entrySet()) {
-                    Set<String> clientRoles = allowed.stream()
-                            .filter(r -> r.isClientRole() && entry.getKey().equals(((ClientModel) r.getContainer()).getClientId()))
-                            .map(RoleModel::getName).collect(Collectors.toSet());
-                    if (entry.getValue().getRoles() != null) {
-                        entry.getValue().getRoles().retainAll(clientRoles);
-                    }
-                }
-                token.getResourceAccess().values().removeIf(a -> a.getRoles() == null || a.getRoles().isEmpty());
-            }
-        }
-        return token;
     }
 
     /** A mapper of this type for a client, for the admin REST or kcadm. */
@@ -126,7 +152,8 @@ public class AccessKeyLimitsMapper extends AbstractOIDCProtocolMapper implements
         model.setName("access key limits");
         model.setProtocol(OIDCLoginProtocol.LOGIN_PROTOCOL);
         model.setProtocolMapper(PROVIDER_ID);
-        model.setConfig(new java.util.HashMap<>(Map.of("access.token.claim", "true", "introspection.token.claim", "true")));
+        model.setConfig(new java.util.HashMap<>(Map.of("access.token.claim", "true", "id.token.claim", "true",
+                "introspection.token.claim", "true")));
         return model;
     }
 }

@@ -5,14 +5,17 @@ import java.util.Set;
 
 import jakarta.ws.rs.core.Response;
 
+import dev.accesskeys.token.TokenScoping;
 import dev.accesskeys.AccessKeys;
 import dev.accesskeys.service.AccessKeyService;
+import dev.accesskeys.token.KeyTokens;
 
 import org.keycloak.OAuth2Constants;
 import org.keycloak.OAuthErrorException;
 import org.keycloak.events.Details;
 import org.keycloak.events.Errors;
 import org.keycloak.events.EventType;
+import org.keycloak.models.AuthenticatedClientSessionModel;
 import org.keycloak.models.ClientSessionContext;
 import org.keycloak.models.Constants;
 import org.keycloak.models.UserModel;
@@ -23,6 +26,9 @@ import org.keycloak.protocol.oidc.grants.OAuth2GrantTypeBase;
 import org.keycloak.representations.AccessToken;
 import org.keycloak.services.CorsErrorResponseException;
 import org.keycloak.services.Urls;
+import org.keycloak.services.clientpolicy.ClientPolicyException;
+import org.keycloak.services.clientpolicy.context.ServiceAccountTokenRequestContext;
+import org.keycloak.services.clientpolicy.context.ServiceAccountTokenResponseContext;
 import org.keycloak.services.managers.AuthenticationManager;
 import org.keycloak.services.managers.AuthenticationSessionManager;
 import org.keycloak.services.managers.UserSessionManager;
@@ -78,19 +84,39 @@ public class AccessKeyGrantType extends OAuth2GrantTypeBase {
 
         AuthenticationManager.setClientScopesInSession(session, authSession);
         ClientSessionContext clientSessionCtx = TokenManager.attachAuthenticationSession(session, userSession, authSession);
-        clientSessionCtx = TokenScoping.restrict(session, clientSessionCtx, new AccessKeyService(session, realm), check.key());
+        AccessKeyService service = new AccessKeyService(session, realm);
+        clientSessionCtx = TokenScoping.restrict(session, clientSessionCtx, service, check.key());
         clientSessionCtx.setAttribute(Constants.GRANT_TYPE, context.getGrantType());
         updateUserSessionFromClientAuth(userSession);
 
+        // Keycloak's client policies apply as to any machine's token request (holder-of-key, DPoP, ...)
+        AuthenticatedClientSessionModel clientSession = clientSessionCtx.getClientSession();
+        try {
+            session.clientPolicy().triggerOnEvent(new ServiceAccountTokenRequestContext(formParams, clientSession));
+        } catch (ClientPolicyException cpe) {
+            event.detail(Details.REASON, Details.CLIENT_POLICY_ERROR);
+            event.detail(Details.CLIENT_POLICY_ERROR, cpe.getError());
+            event.detail(Details.CLIENT_POLICY_ERROR_DETAIL, cpe.getErrorDetail());
+            event.error(cpe.getError());
+            throw new CorsErrorResponseException(cors, cpe.getError(), cpe.getErrorDetail(), cpe.getErrorStatus());
+        }
+
         TokenManager.AccessTokenResponseBuilder responseBuilder = createTokenResponseBuilder(owner, userSession,
-                clientSessionCtx, scope, null);
+                clientSessionCtx, scope, builder -> new ServiceAccountTokenResponseContext(formParams, clientSession, builder));
         AccessToken token = responseBuilder.getAccessToken();
-        token.setOtherClaims(AccessKeys.ACCESS_KEY_ID_CLAIM, check.key().getId());
-        Integer lifespan = new AccessKeyService(session, realm).policy().accessTokenLifespanSeconds();
+        if (KeyTokens.isLightweight(session, token)) {
+            // Keycloak re-reads the owner's role mappings for a lightweight token (admin and account APIs): never issue one
+            event.detail(Details.REASON, "the client issues lightweight access tokens");
+            event.error(Errors.NOT_ALLOWED);
+            throw new CorsErrorResponseException(cors, OAuthErrorException.UNAUTHORIZED_CLIENT,
+                    KeyTokens.LIGHTWEIGHT_REFUSAL, Response.Status.BAD_REQUEST);
+        }
+        KeyTokens.seal(token, check.key().getId());
+        Integer lifespan = service.policy().accessTokenLifespanSeconds();
         if (lifespan != null && token.getIat() != null) {
             token.exp(token.getIat() + lifespan);
         }
-        KeyCheck.recordUse(session, realm, check.key(), remoteHost);
+        service.recordUse(check.key(), remoteHost);
         return createTokenResponse(responseBuilder, clientSessionCtx, false);
     }
 

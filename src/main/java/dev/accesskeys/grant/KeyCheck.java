@@ -1,5 +1,6 @@
 package dev.accesskeys.grant;
 
+import dev.accesskeys.token.TokenScoping;
 import dev.accesskeys.AccessKeys;
 import dev.accesskeys.model.AccessKey;
 import dev.accesskeys.service.AccessKeyException;
@@ -61,14 +62,14 @@ public final class KeyCheck {
         if (verification.key() != null && verification.owner() != null) {
             event.user(verification.owner());
         }
-        if (throttle.isLocked(keyId, now)) {
+        if (throttle.isLocked(keyId, remoteHost, now)) {
             event.detail(Details.REASON, "key temporarily locked after repeated failures");
             event.error(Errors.USER_TEMPORARILY_DISABLED);
             return fail(OAuthErrorException.INVALID_GRANT, INVALID_KEY_DESCRIPTION);
         }
         if (!verification.isValid()) {
             if (verification.key() != null && verification.outcome() == KeyVerification.Outcome.WRONG_SECRET) {
-                throttle.failure(keyId, now);
+                throttle.failure(keyId, remoteHost, now);
             }
             event.detail(Details.REASON, "access key " + verification.outcome().name().toLowerCase());
             event.error(switch (verification.outcome()) {
@@ -78,7 +79,7 @@ public final class KeyCheck {
             });
             return fail(OAuthErrorException.INVALID_GRANT, INVALID_KEY_DESCRIPTION);
         }
-        throttle.success(keyId);
+        throttle.success(keyId, remoteHost);
         AccessKey key = verification.key();
         UserModel owner = verification.owner();
         event.user(owner).detail(Details.USERNAME, owner.getUsername());
@@ -94,11 +95,6 @@ public final class KeyCheck {
             return fail(OAuthErrorException.INVALID_SCOPE, "Scope not allowed by the access key: " + AccessKeyException.shown(outside));
         }
         return new Result(key, owner, null, null);
-    }
-
-    /** Notes a success: last use (throttled to one write per key and minute by the service). */
-    public static void recordUse(KeycloakSession session, RealmModel realm, AccessKey key, String remoteHost) {
-        new AccessKeyService(session, realm).recordUse(key, remoteHost);
     }
 
     private static Result fail(String error, String description) {

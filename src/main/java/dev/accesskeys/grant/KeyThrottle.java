@@ -5,11 +5,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.keycloak.models.RealmModel;
 
 /**
- * Slows down guessing of one key's secret, like Keycloak's brute-force detection but keyed on the key ID, not on
- * the owner: a burst of wrong secrets for one key locks that key (for the grant and the app-password path) for a
- * while; the owner's password login and other keys keep working, so knowing a key ID is not enough to lock a user out.
+ * Slows down guessing of one key's secret, like Keycloak's brute-force detection but keyed on the key ID and the
+ * client address, not on the owner: a burst of wrong secrets for one key from one address locks that key for that
+ * address (for the grant and the app-password path) for a while. The owner's correct secret from any other address,
+ * the owner's password login and other keys keep working, so knowing a key ID (it is in every token) is never enough
+ * to lock anyone out.
  * <p>
- * Only IDs of existing keys are counted (unknown IDs protect nothing), so the table is bounded by the number of keys.
+ * Only IDs of existing keys are counted (unknown IDs protect nothing); entries end with their lockout window.
  * The counters live in this node's memory: in a cluster each node counts on its own. Secrets carry ≥ 256 bits, so
  * the throttle is hygiene against noisy clients and log-flooding, not the protection of the secret itself.
  * <p>
@@ -25,6 +27,8 @@ public final class KeyThrottle {
     public static final int DEFAULT_MAX_FAILURES = 10;
     public static final int DEFAULT_LOCKOUT_SECONDS = 300;
 
+    /** Above this many entries, a failure first drops the ones whose window has passed. */
+    private static final int SWEEP_THRESHOLD = 10_000;
     private static final ConcurrentHashMap<String, State> STATES = new ConcurrentHashMap<>();
 
     /** consecutive failures since {@code since}; locked until {@code lockedUntil} (0 = not locked) */
@@ -52,20 +56,20 @@ public final class KeyThrottle {
     }
 
     /** Whether the key is locked now; a lock that ran out is forgotten. */
-    public boolean isLocked(String keyId, long now) {
+    public boolean isLocked(String keyId, String address, long now) {
         if (!enabled || keyId == null) {
             return false;
         }
-        State state = STATES.get(realmId + '/' + keyId);
+        State state = STATES.get(entry(keyId, address));
         return state != null && state.lockedUntil() > now;
     }
 
     /** Counts a failed attempt on an existing key; returns whether the key is now locked. */
-    public boolean failure(String keyId, long now) {
+    public boolean failure(String keyId, String address, long now) {
         if (!enabled || keyId == null) {
             return false;
         }
-        State state = STATES.compute(realmId + '/' + keyId, (k, old) -> {
+        State state = STATES.compute(entry(keyId, address), (k, old) -> {
             if (old != null && old.lockedUntil() > now) {
                 return old;
             }
@@ -75,17 +79,24 @@ public final class KeyThrottle {
             long since = fresh ? now : old.since();
             return failures >= maxFailures ? new State(0, now, now + lockoutMillis) : new State(failures, since, 0);
         });
+        if (STATES.size() > SWEEP_THRESHOLD) {
+            STATES.values().removeIf(st -> st.lockedUntil() != 0 ? st.lockedUntil() <= now : now - st.since() > lockoutMillis);
+        }
         return state.lockedUntil() > now;
     }
 
     /** A success clears the count (read first: no write on the hot path when there is nothing to clear). */
-    public void success(String keyId) {
+    public void success(String keyId, String address) {
         if (keyId != null) {
-            String k = realmId + '/' + keyId;
+            String k = entry(keyId, address);
             if (STATES.containsKey(k)) {
                 STATES.remove(k);
             }
         }
+    }
+
+    private String entry(String keyId, String address) {
+        return realmId + '/' + keyId + '/' + address;
     }
 
     private static int intAttribute(RealmModel realm, String name, int fallback) {

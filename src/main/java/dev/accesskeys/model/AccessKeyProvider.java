@@ -22,6 +22,9 @@ public interface AccessKeyProvider extends Provider {
     /** Number of the user's keys that are not revoked. */
     long countNotRevoked(RealmModel realm, String userId);
 
+    /** Number of the user's keys, revoked ones included. */
+    long countAll(RealmModel realm, String userId);
+
     /**
      * Serialises changes to one user's keys across transactions and cluster nodes until the current transaction
      * ends, and then reads the names of the user's keys that are not revoked as last committed (a locking read, so

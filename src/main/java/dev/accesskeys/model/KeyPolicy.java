@@ -21,6 +21,7 @@ public record KeyPolicy(int maxKeysPerUser, Integer maxLifetimeDays, boolean req
                         Integer accessTokenLifespanSeconds) {
 
     public static final int DEFAULT_MAX_KEYS_PER_USER = 10;
+    static final int STORED_KEYS_FACTOR = 10;
 
     public static final KeyPolicy DEFAULTS = new KeyPolicy(DEFAULT_MAX_KEYS_PER_USER, null, false, null, false, null);
 
@@ -38,6 +39,15 @@ public record KeyPolicy(int maxKeysPerUser, Integer maxLifetimeDays, boolean req
             return createdAt + TimeUnit.DAYS.toMillis(defaultLifetimeDays);
         }
         return latestExpiry(createdAt);
+    }
+
+    /**
+     * Keys a user may have stored at all, revoked ones included (they stay listed for audit until the retention
+     * purge): ten times {@code maxKeysPerUser}, so create-and-revoke loops cannot grow the table without bound.
+     */
+    @JsonIgnore
+    public int maxStoredKeysPerUser() {
+        return STORED_KEYS_FACTOR * maxKeysPerUser;
     }
 
     /** Whether a key may live without an expiry. */

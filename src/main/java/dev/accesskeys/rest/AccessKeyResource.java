@@ -75,10 +75,10 @@ public final class AccessKeyResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response rotate() {
         return Responses.handle(session, () -> {
-            guard.requireManage();
+            guard.requireIssueSecret();
             IssuedKey issued = service.rotate(key);
             audit.record(KeyAudit.Action.ROTATE, key, AccessKeyRepresentation.of(key, service));
-            return Responses.json(AccessKeyRepresentation.withSecret(issued, service));
+            return Responses.secret(Response.ok(), AccessKeyRepresentation.withSecret(issued, service));
         });
     }
 

@@ -11,6 +11,7 @@ import org.keycloak.models.KeycloakSession;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotAuthorizedException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -60,6 +61,14 @@ public final class Responses {
             return error(403, "access_denied", "the caller lacks the role this operation needs");
         }
         return error(401, "invalid_token", "a valid bearer token is required");
+    }
+
+    /** An answer that carries a secret: never stored by a cache or a browser. */
+    public static Response secret(Response.ResponseBuilder builder, Object entity) {
+        return builder.type(MediaType.APPLICATION_JSON_TYPE).entity(entity)
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .header("Pragma", "no-cache")
+                .build();
     }
 
     public static Response json(Object entity) {

@@ -1,9 +1,11 @@
 package dev.accesskeys.service;
 
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -88,6 +90,11 @@ public final class AccessKeyService {
         return key;
     }
 
+    /** @return the key of this realm with that ID, or null */
+    public AccessKey find(String id) {
+        return lookup(id);
+    }
+
     /** @return the key of this realm with that ID, or null; IDs that cannot be stored are not looked up */
     private AccessKey lookup(String id) {
         return id == null || id.isEmpty() || id.length() > MAX_ID_LENGTH ? null : store.getById(realm, id);
@@ -97,6 +104,28 @@ public final class AccessKeyService {
         try (Stream<AccessKey> keys = store.search(realm, query, now())) {
             return keys.toList();
         }
+    }
+
+    /**
+     * A page of the keys that match the query and the filter (e.g. owners an admin may view): reads the store in
+     * pages until {@code query.max()} keys after the first {@code query.first()} matches are found.
+     */
+    public List<AccessKey> listWhere(AccessKeyQuery query, Predicate<AccessKey> filter) {
+        List<AccessKey> page = new ArrayList<>();
+        int skip = query.first();
+        int batch = Math.max(query.max(), 100);
+        for (int offset = 0; page.size() < query.max(); offset += batch) {
+            List<AccessKey> read = list(new AccessKeyQuery(query.userId(), query.status(), query.search(), offset, batch));
+            for (AccessKey key : read) {
+                if (filter.test(key) && skip-- <= 0 && page.size() < query.max()) {
+                    page.add(key);
+                }
+            }
+            if (read.size() < batch) {
+                break;
+            }
+        }
+        return page;
     }
 
     public AccessKeyStatus status(AccessKey key) {
@@ -123,6 +152,11 @@ public final class AccessKeyService {
                     + " (maxKeysPerUser); revoke or delete one first");
         }
         requireNameFree(keyNames, name);
+        long allKeys = store.countAll(realm, owner.getId());
+        if (allKeys >= policy.maxStoredKeysPerUser()) {
+            throw AccessKeyException.badRequest("the user already has " + allKeys + " keys including revoked ones, the most"
+                    + " the realm stores is " + policy.maxStoredKeysPerUser() + " (10 x maxKeysPerUser); delete revoked keys first");
+        }
 
         String secret = GENERATOR.newSecret();
         AccessKey key = store.create(realm, new NewAccessKey(GENERATOR.newKeyId(), owner.getId(), name, description,
@@ -160,6 +194,9 @@ public final class AccessKeyService {
                 throw AccessKeyException.invalid("enabled", "must be true or false");
             }
             key.setEnabled(changes.enabled().value());
+            if (!key.isEnabled()) {
+                KeySessions.end(session, realm, key);
+            }
         }
         return key;
     }
@@ -172,6 +209,7 @@ public final class AccessKeyService {
         key.setRevokedAt(now());
         key.setEnabled(false);
         invalidateVerified(key);
+        KeySessions.end(session, realm, key);
         return true;
     }
 
@@ -181,6 +219,7 @@ public final class AccessKeyService {
         String secret = GENERATOR.newSecret();
         key.setSecretHash(SecretHasher.hash(secret));
         invalidateVerified(key);
+        KeySessions.end(session, realm, key);
         return new IssuedKey(key, secret);
     }
 
@@ -190,6 +229,7 @@ public final class AccessKeyService {
         }
         store.remove(realm, key.getId());
         invalidateVerified(key);
+        KeySessions.end(session, realm, key);
         LAST_USE.forget(key.getId());
     }
 
@@ -238,6 +278,24 @@ public final class AccessKeyService {
         return new KeyVerification(KeyVerification.Outcome.VALID, key, owner);
     }
 
+    /**
+     * Whether a token issued from the key (or a session opened with it) at {@code issuedAtSeconds} still stands: the
+     * key exists and is active, and its owner exists and is enabled. Read from this node's verified-key copy when it
+     * has one (invalidated on every node by each change), else from the store.
+     */
+    public boolean isTokenActive(String keyId, long issuedAtSeconds) {
+        long now = now();
+        AccessKey key = keyId == null ? null : VERIFIED.get(realm.getId(), keyId, now);
+        if (key == null) {
+            key = lookup(keyId);
+        }
+        if (key == null || key.getStatus(now) != AccessKeyStatus.ACTIVE) {
+            return false;
+        }
+        UserModel owner = session.users().getUserById(realm, key.getUserId());
+        return owner != null && owner.isEnabled();
+    }
+
     /** Whether the key may be exchanged at this client (its {@code clients} list, if any, names it). */
     public boolean allowsClient(AccessKey key, ClientModel client) {
         List<String> clients = key.getClients();
@@ -248,7 +306,7 @@ public final class AccessKeyService {
     public void recordUse(AccessKey key, String ip) {
         long now = now();
         if (LAST_USE.claim(key.getId(), now)) {
-            store.recordUse(realm, key.getId(), now, ip, now - LastUseRecorder.INTERVAL_MILLIS + 1);
+            store.recordUse(realm, key.getId(), now, FieldRules.clientAddress(ip), now - LastUseRecorder.INTERVAL_MILLIS + 1);
         }
     }
 

@@ -11,6 +11,8 @@ final class FieldRules {
     static final int DESCRIPTION_MAX = 1000;
     static final int LIST_MAX = 100;
     static final int ITEM_MAX = 255;
+    /** Length of the LAST_USED_IP column. */
+    static final int CLIENT_ADDRESS_MAX = 64;
     /** 9999-12-31T23:59:59.999Z: later expiries are certainly mistakes. */
     static final long LATEST_TIMESTAMP = 253_402_300_799_999L;
 
@@ -69,6 +71,14 @@ final class FieldRules {
             distinct.add(value);
         }
         return List.copyOf(new ArrayList<>(distinct));
+    }
+
+    /**
+     * A client address as stored in {@code lastUsedIp}: cut to the column (a proxy header can make it longer than any
+     * address; storing it must never fail the request).
+     */
+    static String clientAddress(String value) {
+        return value == null || value.length() <= CLIENT_ADDRESS_MAX ? value : value.substring(0, CLIENT_ADDRESS_MAX);
     }
 
     static void timestamp(String field, long value) {

@@ -7,7 +7,8 @@ final class PolicyRules {
 
     static final int MAX_KEYS_LIMIT = 10_000;
     static final int MAX_DAYS = 36_500;
-    static final int MAX_TOKEN_LIFESPAN_SECONDS = 31_536_000;
+    /** Key tokens are short-lived: a day at most. */
+    static final int MAX_TOKEN_LIFESPAN_SECONDS = 86_400;
 
     private PolicyRules() {
     }

@@ -258,6 +258,58 @@ class ClusterIT {
         NodeClient.expect(200, b.exchange(REALM, id, secret), "B right after the owner was enabled again on A");
     }
 
+    @Test
+    @Order(9)
+    void introspectionOnBTurnsInactiveAtOnceWhenTheKeyIsRevokedOnA() {
+        // a confidential resource server in the machine client's token audience may introspect
+        NodeClient.expect(201, a.admin("POST", "/" + REALM + "/clients", Map.of("clientId", "resource-api", "enabled", true,
+                "publicClient", false, "secret", "resource-api-secret", "standardFlowEnabled", false)), "resource-api on A");
+        String machine = a.adminGet("/" + REALM + "/clients?clientId=" + NodeClient.MACHINE_CLIENT).json().get(0).get("id").asText();
+        NodeClient.expect(201, a.admin("POST", "/" + REALM + "/clients/" + machine + "/protocol-mappers/models", Map.of(
+                "name", "resource-api audience", "protocol", "openid-connect", "protocolMapper", "oidc-audience-mapper",
+                "config", Map.of("included.client.audience", "resource-api", "access.token.claim", "true",
+                        "introspection.token.claim", "true"))), "audience mapper on A");
+        JsonNode key = a.createKey(REALM, users.get("alice"), "introspected", Map.of());
+        Reply token = b.exchange(REALM, key.get("id").asText(), key.get("secret").asText());
+        NodeClient.expect(200, token, "exchange on B");
+        String accessToken = token.text("access_token");
+        Map<String, String> introspect = Map.of("token", accessToken, "client_id", "resource-api", "client_secret", "resource-api-secret");
+        Reply before = b.http().form("/realms/" + REALM + "/protocol/openid-connect/token/introspect", introspect);
+        NodeClient.expect(200, before, "introspection on B");
+        assertEquals(true, before.json().get("active").asBoolean(), before.toString());
+        assertEquals(key.get("id").asText(), before.json().get("access_key_id").asText());
+
+        NodeClient.expect(200, a.admin("POST", "/" + REALM + "/access-keys/" + key.get("id").asText() + "/revoke", null), "revoke on A");
+        Reply after = b.http().form("/realms/" + REALM + "/protocol/openid-connect/token/introspect", introspect);
+        NodeClient.expect(200, after, "introspection on B after the revoke on A");
+        assertEquals(false, after.json().get("active").asBoolean(), "B right after the revoke on A: " + after);
+    }
+
+    @Test
+    @Order(10)
+    void aRealmAdminsKeyActsOnBWithExactlyTheKeysRoles() {
+        NodeClient.expect(201, a.admin("POST", "/" + REALM + "/users", Map.of("username", "boss", "enabled", true)), "boss on A");
+        String boss = a.adminGet("/" + REALM + "/users?exact=true&username=boss").json().get(0).get("id").asText();
+        String management = a.adminGet("/" + REALM + "/clients?clientId=realm-management").json().get(0).get("id").asText();
+        JsonNode realmAdmin = a.adminGet("/" + REALM + "/clients/" + management + "/roles/realm-admin").json();
+        NodeClient.expect(204, a.admin("POST", "/" + REALM + "/users/" + boss + "/role-mappings/clients/" + management,
+                List.of(realmAdmin)), "boss is a realm admin");
+        String usersPath = "/admin/realms/" + REALM + "/users";
+
+        JsonNode none = a.createKey(REALM, boss, "no roles", Map.of("roles", List.of()));
+        Reply noneToken = b.exchange(REALM, none.get("id").asText(), none.get("secret").asText());
+        NodeClient.expect(200, noneToken, "exchange of the key without roles on B");
+        assertEquals(403, b.http().get(usersPath, noneToken.text("access_token")).status(), "users list on B, key without roles");
+
+        JsonNode viewer = a.createKey(REALM, boss, "view users", Map.of("roles", List.of("realm-management/view-users")));
+        Reply viewerToken = b.exchange(REALM, viewer.get("id").asText(), viewer.get("secret").asText());
+        NodeClient.expect(200, viewerToken, "exchange of the view-users key on B");
+        assertEquals(200, b.http().get(usersPath, viewerToken.text("access_token")).status(), "users list on B, view-users key");
+        Reply create = b.http().call("POST", usersPath, viewerToken.text("access_token"), "application/json",
+                "{\"username\":\"made-by-a-key\",\"enabled\":true}");
+        assertEquals(403, create.status(), "user creation on B with the view-users key: " + create);
+    }
+
     private static void assertInvalidGrant(Reply reply, String what) {
         assertEquals(400, reply.status(), what + ": " + reply);
         assertEquals("invalid_grant", reply.text("error"), what);

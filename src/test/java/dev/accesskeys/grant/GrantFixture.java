@@ -27,36 +27,36 @@ import org.keycloak.representations.idm.ProtocolMapperRepresentation;
 import org.keycloak.util.JsonSerialization;
 
 /** HTTP helpers and the realm content of the grant tests: users, clients, keys. */
-final class GrantFixture {
+public final class GrantFixture {
 
-    static final String GRANT = "urn:access-keys:grant-type:access-key";
-    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    public static final String GRANT = "urn:access-keys:grant-type:access-key";
+    public static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-    record Reply(int status, JsonNode json, String body) {
-        String text(String field) {
+    public record Reply(int status, JsonNode json, String body) {
+        public String text(String field) {
             return json == null || json.get(field) == null || json.get(field).isNull() ? null : json.get(field).asText();
         }
     }
 
-    final String base;
-    final String realmName;
-    final Keycloak admin;
-    final RealmResource realm;
-    String aliceId;
-    String bobId;
+    public final String base;
+    public final String realmName;
+    public final Keycloak admin;
+    public final RealmResource realm;
+    public String aliceId;
+    public String bobId;
 
-    GrantFixture(String base, String realmName, Keycloak admin) {
+    public GrantFixture(String base, String realmName, Keycloak admin) {
         this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
         this.realmName = realmName;
         this.admin = admin;
         this.realm = admin.realm(realmName);
     }
 
-    String tokenUrl() {
+    public String tokenUrl() {
         return base + "/realms/" + realmName + "/protocol/openid-connect/token";
     }
 
-    void setUp() {
+    public void setUp() {
         Reply policy = adminCall("PUT", "/policy", Map.of("maxKeysPerUser", 50));
         if (policy.status() != 200) {
             throw new AssertionError("policy: " + policy.status() + " " + policy.body());
@@ -79,13 +79,13 @@ final class GrantFixture {
         appPasswordClient();
     }
 
-    String user(String name, String... roles) {
+    public String user(String name, String... roles) {
         String id = TestUsers.create(realm, name, "password");
         TestUsers.grantRealmRoles(realm, id, roles);
         return id;
     }
 
-    ClientRepresentation clientRep(String clientId, boolean confidential, boolean grantEnabled) {
+    public ClientRepresentation clientRep(String clientId, boolean confidential, boolean grantEnabled) {
         ClientRepresentation client = new ClientRepresentation();
         client.setClientId(clientId);
         client.setEnabled(true);
@@ -102,7 +102,7 @@ final class GrantFixture {
         return client;
     }
 
-    String client(String clientId, boolean confidential, boolean grantEnabled) {
+    public String client(String clientId, boolean confidential, boolean grantEnabled) {
         try (Response response = realm.clients().create(clientRep(clientId, confidential, grantEnabled))) {
             String location = response.getLocation().toString();
             return location.substring(location.lastIndexOf('/') + 1);
@@ -110,7 +110,7 @@ final class GrantFixture {
     }
 
     /** A confidential client whose direct grant runs only the access-key authenticator, with the limits mapper. */
-    void appPasswordClient() {
+    public void appPasswordClient() {
         AuthenticationFlowRepresentation flow = new AuthenticationFlowRepresentation();
         flow.setAlias("access-key-direct-grant");
         flow.setProviderId("basic-flow");
@@ -140,7 +140,7 @@ final class GrantFixture {
     // ---- keys through the extension's admin REST ----
 
     /** @return {id, secret} */
-    String[] createKey(String userId, String name, Map<String, Object> fields) {
+    public String[] createKey(String userId, String name, Map<String, Object> fields) {
         Map<String, Object> body = new LinkedHashMap<>(fields);
         body.put("userId", userId);
         body.put("name", name);
@@ -151,14 +151,14 @@ final class GrantFixture {
         return new String[] {reply.text("id"), reply.text("secret")};
     }
 
-    Reply adminCall(String method, String path, Object body) {
+    public Reply adminCall(String method, String path, Object body) {
         return call(method, base + "/admin/realms/" + realmName + "/access-keys" + path,
                 admin.tokenManager().getAccessTokenString(), body);
     }
 
     // ---- HTTP ----
 
-    Reply exchange(String clientId, String clientSecret, String keyId, String keySecret, String scope) {
+    public Reply exchange(String clientId, String clientSecret, String keyId, String keySecret, String scope) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("grant_type", GRANT);
         form.put("client_id", clientId);
@@ -177,11 +177,11 @@ final class GrantFixture {
         return post(tokenUrl(), form, null);
     }
 
-    Reply exchange(String keyId, String keySecret, String scope) {
+    public Reply exchange(String keyId, String keySecret, String scope) {
         return exchange("machine", "machine-secret", keyId, keySecret, scope);
     }
 
-    Reply post(String url, Map<String, String> form, String basicAuth) {
+    public Reply post(String url, Map<String, String> form, String basicAuth) {
         String encoded = form.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
@@ -194,7 +194,7 @@ final class GrantFixture {
         return send(request.build());
     }
 
-    Reply call(String method, String url, String bearer, Object body) {
+    public Reply call(String method, String url, String bearer, Object body) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
             if (bearer != null) {
@@ -212,7 +212,7 @@ final class GrantFixture {
         }
     }
 
-    static Reply send(HttpRequest request) {
+    public static Reply send(HttpRequest request) {
         try {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             JsonNode json = null;
@@ -227,7 +227,7 @@ final class GrantFixture {
     }
 
     /** The payload of a JWT, without verification. */
-    static JsonNode claims(String jwt) {
+    public static JsonNode claims(String jwt) {
         try {
             String[] parts = jwt.split("\\.");
             return JsonSerialization.readValue(Base64.getUrlDecoder().decode(parts[1]), JsonNode.class);

@@ -31,28 +31,35 @@ class PermissionMatrixIT {
 
     /** Columns: the callers. */
     private static final List<String> CALLERS = List.of("anonymous", "bad token", "expired token", "user (owner)", "other user",
-            "token from a key", "admin without role", "view-users", "manage-users", "manage-realm", "admin of another realm",
-            "token of another realm");
+            "token from a key", "token from a key without roles", "admin without role", "view-users", "manage-users",
+            "manage-users + impersonation", "manage-realm", "admin of another realm", "token of another realm");
 
     /** Rows: endpoint, then the expected status for each caller, in the order of {@link #CALLERS}. */
     private static final String[][] EXPECTED = {
-        {"GET /realms/{r}/access-keys",                     "401", "401", "401", "200", "200", "403", "200", "200", "200", "200", "401", "401"},
-        {"POST /realms/{r}/access-keys",                    "401", "401", "401", "201", "201", "403", "201", "201", "201", "201", "401", "401"},
-        {"GET /realms/{r}/access-keys/options",             "401", "401", "401", "200", "200", "403", "200", "200", "200", "200", "401", "401"},
-        {"GET /realms/{r}/access-keys/{id}",                "401", "401", "401", "200", "404", "403", "404", "404", "404", "404", "401", "401"},
-        {"PATCH /realms/{r}/access-keys/{id}",              "401", "401", "401", "200", "404", "403", "404", "404", "404", "404", "401", "401"},
-        {"POST /realms/{r}/access-keys/{id}/revoke",        "401", "401", "401", "200", "404", "403", "404", "404", "404", "404", "401", "401"},
-        {"POST /realms/{r}/access-keys/{id}/rotate",        "401", "401", "401", "200", "404", "403", "404", "404", "404", "404", "401", "401"},
-        {"DELETE /realms/{r}/access-keys/{id}",             "401", "401", "401", "204", "404", "403", "404", "404", "404", "404", "401", "401"},
-        {"GET /admin/realms/{r}/access-keys",               "401", "401", "401", "403", "403", "403", "403", "200", "200", "403", "403", "403"},
-        {"POST /admin/realms/{r}/access-keys",              "401", "401", "401", "403", "403", "403", "403", "403", "201", "403", "403", "403"},
-        {"GET /admin/realms/{r}/access-keys/{id}",          "401", "401", "401", "403", "403", "403", "403", "200", "200", "403", "403", "403"},
-        {"PATCH /admin/realms/{r}/access-keys/{id}",        "401", "401", "401", "403", "403", "403", "403", "403", "200", "403", "403", "403"},
-        {"POST /admin/realms/{r}/access-keys/{id}/revoke",  "401", "401", "401", "403", "403", "403", "403", "403", "200", "403", "403", "403"},
-        {"POST /admin/realms/{r}/access-keys/{id}/rotate",  "401", "401", "401", "403", "403", "403", "403", "403", "200", "403", "403", "403"},
-        {"DELETE /admin/realms/{r}/access-keys/{id}",       "401", "401", "401", "403", "403", "403", "403", "403", "204", "403", "403", "403"},
-        {"GET /admin/realms/{r}/access-keys/policy",        "401", "401", "401", "403", "403", "403", "403", "403", "403", "200", "403", "403"},
-        {"PUT /admin/realms/{r}/access-keys/policy",        "401", "401", "401", "403", "403", "403", "403", "403", "403", "200", "403", "403"},
+        {"GET /realms/{r}/access-keys",                     "401", "401", "401", "200", "200", "403", "403", "200", "200", "200", "200", "200", "401", "401"},
+        {"POST /realms/{r}/access-keys",                    "401", "401", "401", "201", "201", "403", "403", "201", "201", "201", "201", "201", "401", "401"},
+        {"GET /realms/{r}/access-keys/options",             "401", "401", "401", "200", "200", "403", "403", "200", "200", "200", "200", "200", "401", "401"},
+        {"GET /realms/{r}/access-keys/{id}",                "401", "401", "401", "200", "404", "403", "403", "404", "404", "404", "404", "404", "401", "401"},
+        {"PATCH /realms/{r}/access-keys/{id}",              "401", "401", "401", "200", "404", "403", "403", "404", "404", "404", "404", "404", "401", "401"},
+        {"POST /realms/{r}/access-keys/{id}/revoke",        "401", "401", "401", "200", "404", "403", "403", "404", "404", "404", "404", "404", "401", "401"},
+        {"POST /realms/{r}/access-keys/{id}/rotate",        "401", "401", "401", "200", "404", "403", "403", "404", "404", "404", "404", "404", "401", "401"},
+        {"DELETE /realms/{r}/access-keys/{id}",             "401", "401", "401", "204", "404", "403", "403", "404", "404", "404", "404", "404", "401", "401"},
+        {"GET /admin/realms/{r}/access-keys",               "401", "401", "401", "403", "403", "403", "403", "403", "200", "200", "200", "403", "403", "403"},
+        {"POST /admin/realms/{r}/access-keys",              "401", "401", "401", "403", "403", "403", "403", "403", "403", "403", "201", "403", "403", "403"},
+        {"GET /admin/realms/{r}/access-keys/{id}",          "401", "401", "401", "403", "403", "403", "403", "403", "200", "200", "200", "403", "403", "403"},
+        {"PATCH /admin/realms/{r}/access-keys/{id}",        "401", "401", "401", "403", "403", "403", "403", "403", "403", "200", "200", "403", "403", "403"},
+        {"POST /admin/realms/{r}/access-keys/{id}/revoke",  "401", "401", "401", "403", "403", "403", "403", "403", "403", "200", "200", "403", "403", "403"},
+        {"POST /admin/realms/{r}/access-keys/{id}/rotate",  "401", "401", "401", "403", "403", "403", "403", "403", "403", "403", "200", "403", "403", "403"},
+        {"DELETE /admin/realms/{r}/access-keys/{id}",       "401", "401", "401", "403", "403", "403", "403", "403", "403", "204", "204", "403", "403", "403"},
+        {"GET /admin/realms/{r}/access-keys/policy",        "401", "401", "401", "403", "403", "403", "403", "403", "403", "403", "403", "200", "403", "403"},
+        {"PUT /admin/realms/{r}/access-keys/policy",        "401", "401", "401", "403", "403", "403", "403", "403", "403", "403", "403", "200", "403", "403"},
+        // Keycloak's own endpoints: a key's token acts with exactly the key's roles (the keyed admin's key without limits
+        // carries all of the admin's roles; the key without roles carries none)
+        {"GET /admin/realms/{r}/users",                    "401", "401", "401", "403", "403", "200", "403", "403", "200", "200", "200", "403", "403", "403"},
+        {"POST /admin/realms/{r}/users",                   "401", "401", "401", "403", "403", "201", "403", "403", "403", "201", "201", "403", "403", "403"},
+        {"GET /realms/{r}/account/",                       "401", "401", "401", "200", "200", "200", "401", "200", "200", "200", "200", "200", "401", "401"},
+        {"POST /realms/{r}/account/",                      "401", "401", "401", "204", "204", "204", "401", "204", "204", "204", "204", "204", "401", "401"},
+        {"POST /realms/{r}/clients-registrations/default", "403", "401", "401", "403", "403", "403", "403", "403", "403", "403", "403", "403", "401", "401"},
     };
 
     @InjectRealm(config = SecurityRealmConfig.class)
@@ -80,6 +87,7 @@ class PermissionMatrixIT {
         f.user("no-role-admin");
         f.user("viewer", "view-users");
         f.user("manager", "manage-users");
+        f.user("impersonator", "manage-users", "impersonation");
         f.user("realm-manager", "manage-realm");
         // the key behind "token from a key" belongs to an admin who holds every role the admin API asks for, so a
         // refusal there is the refusal of key-issued tokens, not a missing role
@@ -97,9 +105,13 @@ class PermissionMatrixIT {
         Reply exchanged = f.exchange(adminsKey);
         assertEquals(200, exchanged.status(), exchanged.toString());
         tokens.put("token from a key", exchanged.text("access_token"));
+        Reply noRoles = f.exchange(f.createKey(keyedAdmin, "matrix without roles", Map.of("roles", List.of())));
+        assertEquals(200, noRoles.status(), noRoles.toString());
+        tokens.put("token from a key without roles", noRoles.text("access_token"));
         tokens.put("admin without role", f.token("no-role-admin"));
         tokens.put("view-users", f.token("viewer"));
         tokens.put("manage-users", f.token("manager"));
+        tokens.put("manage-users + impersonation", f.token("impersonator"));
         tokens.put("manage-realm", f.token("realm-manager"));
         tokens.put("admin of another realm", other.token("foreign-admin"));
         tokens.put("token of another realm", other.token("stranger"));
@@ -173,6 +185,22 @@ class PermissionMatrixIT {
             case "PUT":
                 return f.http.json(method, path, token, Map.of("maxKeysPerUser", 10_000));
             default:
+                if (path.endsWith("/users")) {
+                    return f.http.json(method, path, token, Map.of("username", "matrix-user-" + (created++), "enabled", true));
+                }
+                if (path.contains("/clients-registrations/")) {
+                    return f.http.json(method, path, token, Map.of("clientId", "matrix-client-" + (created++)));
+                }
+                if (path.endsWith("/account/")) {
+                    // the caller's own profile as the account API gives it, with another first name
+                    Reply current = f.http.call("GET", path, token, null, null);
+                    Map<String, Object> profile = new LinkedHashMap<>();
+                    if (current.status() == 200) {
+                        current.json().fields().forEachRemaining(e -> profile.put(e.getKey(), e.getValue()));
+                    }
+                    profile.put("firstName", "Matrix " + (created++));
+                    return f.http.json(method, path, token, profile);
+                }
                 if (path.endsWith("/revoke") || path.endsWith("/rotate")) {
                     return f.http.call(method, path, token, null, null);
                 }

@@ -51,4 +51,13 @@ class PolicyRulesTest {
         assertThrows(AccessKeyException.class, () -> PolicyRules.validate(new KeyPolicy(10, null, false, null, false, 0)));
         PolicyRules.validate(new KeyPolicy(0, 365, true, 30, true, 60));
     }
+
+    @Test
+    void keyTokensLiveADayAtMost() {
+        PolicyRules.validate(new KeyPolicy(10, null, false, null, false, 86_400));
+        AccessKeyException refused = assertThrows(AccessKeyException.class,
+                () -> PolicyRules.validate(new KeyPolicy(10, null, false, null, false, 86_401)));
+        assertTrue(refused.getMessage().startsWith("accessTokenLifespanSeconds"), refused.getMessage());
+        assertThrows(AccessKeyException.class, () -> PolicyRules.validate(new KeyPolicy(10, null, false, null, false, 31_536_000)));
+    }
 }

@@ -16,6 +16,8 @@ import jakarta.persistence.Table;
 @NamedQueries({
         @NamedQuery(name = "AccessKey.countNotRevoked", query = "select count(k) from AccessKeyEntity k"
                 + " where k.realmId = :realmId and k.userId = :userId and k.revokedAt is null"),
+        @NamedQuery(name = "AccessKey.countAll", query = "select count(k) from AccessKeyEntity k"
+                + " where k.realmId = :realmId and k.userId = :userId"),
         @NamedQuery(name = "AccessKey.notRevokedOfUser", query = "select k from AccessKeyEntity k"
                 + " where k.realmId = :realmId and k.userId = :userId and k.revokedAt is null"),
         @NamedQuery(name = "AccessKey.recordUse", query = "update AccessKeyEntity k set k.lastUsedAt = :at, k.lastUsedIp = :ip"

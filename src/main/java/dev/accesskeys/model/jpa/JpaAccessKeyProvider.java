@@ -115,6 +115,14 @@ final class JpaAccessKeyProvider implements AccessKeyProvider {
     }
 
     @Override
+    public long countAll(RealmModel realm, String userId) {
+        return em.createNamedQuery("AccessKey.countAll", Long.class)
+                .setParameter("realmId", realm.getId())
+                .setParameter("userId", userId)
+                .getSingleResult();
+    }
+
+    @Override
     public List<String> lockOwnerAndReadKeyNames(RealmModel realm, String userId) {
         // The owner's user row is the lock: SELECT ... FOR UPDATE on every supported database. Users of a federation
         // provider without a local row are not locked (documented limitation); the locking read below still is.

@@ -57,12 +57,10 @@ public final class AccountAccessKeysResource {
             AccountAuth auth = AccountAuth.authenticate(session);
             AccessKeyService service = service();
             IssuedKey issued = service.create(auth.user(), RequestBodies.keyChanges(RequestBodies.object(headers, body), Set.of()),
-                    auth.user().getId());
+                    auth.actorId());
             new UserEventAudit(session, auth).record(KeyAudit.Action.CREATE, issued.key(), AccessKeyRepresentation.of(issued.key(), service));
-            return Response.created(uriInfo.getAbsolutePathBuilder().path(issued.key().getId()).build())
-                    .type(MediaType.APPLICATION_JSON_TYPE)
-                    .entity(AccessKeyRepresentation.withSecret(issued, service))
-                    .build();
+            return Responses.secret(Response.created(uriInfo.getAbsolutePathBuilder().path(issued.key().getId()).build()),
+                    AccessKeyRepresentation.withSecret(issued, service));
         });
     }
 

@@ -8,7 +8,9 @@ import org.keycloak.models.ClientModel;
 import org.keycloak.models.Constants;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.ImpersonationSessionNote;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.UserSessionModel;
 import org.keycloak.protocol.oidc.AccessTokenIntrospectionProvider;
 import org.keycloak.protocol.oidc.AccessTokenIntrospectionProviderFactory;
 import org.keycloak.protocol.oidc.TokenIntrospectionProvider;
@@ -21,7 +23,12 @@ import org.keycloak.services.managers.AuthenticationManager;
  * realm with audience {@code account} and role {@code account/manage-account}. A token issued from an access key is
  * refused, so a leaked key cannot mint more keys.
  */
-record AccountAuth(UserModel user, AccessToken token, ClientModel client) {
+record AccountAuth(UserModel user, AccessToken token, ClientModel client, String impersonatorId, String impersonatorUsername) {
+
+    /** Who acts: the impersonating admin when the session is an impersonation, else the user. */
+    String actorId() {
+        return impersonatorId != null ? impersonatorId : user.getId();
+    }
 
     static AccountAuth authenticate(KeycloakSession session) {
         RealmModel realm = session.getContext().getRealm();
@@ -54,6 +61,9 @@ record AccountAuth(UserModel user, AccessToken token, ClientModel client) {
             throw AccessKeyException.forbidden("the token lacks the role " + account.getClientId() + "/" + AccountRoles.MANAGE_ACCOUNT);
         }
         ClientModel client = result.client();
-        return new AccountAuth(result.user(), token, client);
+        UserSessionModel userSession = result.session();
+        String impersonatorId = userSession == null ? null : userSession.getNote(ImpersonationSessionNote.IMPERSONATOR_ID.toString());
+        String impersonatorUsername = userSession == null ? null : userSession.getNote(ImpersonationSessionNote.IMPERSONATOR_USERNAME.toString());
+        return new AccountAuth(result.user(), token, client, impersonatorId, impersonatorUsername);
     }
 }

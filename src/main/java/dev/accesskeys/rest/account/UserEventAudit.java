@@ -35,6 +35,9 @@ final class UserEventAudit implements KeyAudit {
                 .detail(Details.CREDENTIAL_TYPE, AccessKeys.CREDENTIAL_TYPE)
                 .detail(AccessKeys.ACCESS_KEY_ID_CLAIM, key.getId())
                 .detail(AccessKeys.ACTION_DETAIL, action.value());
+        if (auth.impersonatorId() != null) {
+            event.detail(Details.IMPERSONATOR, auth.impersonatorUsername()).detail("impersonator_id", auth.impersonatorId());
+        }
         if (auth.client() != null) {
             event.client(auth.client());
         }

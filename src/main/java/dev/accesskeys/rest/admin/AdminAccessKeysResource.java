@@ -1,8 +1,10 @@
 package dev.accesskeys.rest.admin;
 
+import java.util.List;
 import java.util.Set;
 
 import dev.accesskeys.model.AccessKey;
+import dev.accesskeys.model.AccessKeyQuery;
 import dev.accesskeys.rest.AccessKeyRepresentation;
 import dev.accesskeys.rest.AccessKeyResource;
 import dev.accesskeys.rest.KeyAudit;
@@ -36,8 +38,11 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 /**
- * Every key of a realm, for realm admins: {@code /admin/realms/{realm}/access-keys}. Reading needs
- * {@code view-users}, changing needs {@code manage-users}, the policy needs {@code view-realm} / {@code manage-realm}.
+ * Every key of a realm, for realm admins: {@code /admin/realms/{realm}/access-keys}. Permissions are Keycloak's own
+ * per-user ones (fine-grained admin permissions included): reading a key needs {@code view} of its owner, changing
+ * it {@code manage} of its owner, and creating or rotating a key of another user — which hands out a secret that acts
+ * as that user — also permission to impersonate that user. Lists hold only keys of users the admin may view. The
+ * policy needs {@code view-realm} / {@code manage-realm}.
  */
 public final class AdminAccessKeysResource {
 
@@ -47,12 +52,14 @@ public final class AdminAccessKeysResource {
     private final RealmModel realm;
     private final AdminPermissionEvaluator auth;
     private final AdminEventBuilder adminEvent;
+    private final OwnerPermissions owners;
 
     AdminAccessKeysResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent) {
         this.session = session;
         this.realm = realm;
         this.auth = auth;
         this.adminEvent = adminEvent;
+        this.owners = new OwnerPermissions(session, realm, auth);
     }
 
     @GET
@@ -61,8 +68,12 @@ public final class AdminAccessKeysResource {
                          @QueryParam("search") String search, @QueryParam("first") String first,
                          @QueryParam("max") String max) {
         return Responses.handle(session, () -> {
-            auth.users().requireView();
-            return Responses.json(AccessKeyRepresentation.list(service(), ListParams.query(emptyToNull(userId), status, search, first, max)));
+            auth.users().requireQuery();
+            AccessKeyService service = service();
+            AccessKeyQuery query = ListParams.query(emptyToNull(userId), status, search, first, max);
+            List<AccessKey> keys = auth.users().canView() ? service.list(query)
+                    : service.listWhere(query, key -> owners.canView(key.getUserId()));
+            return Responses.json(keys.stream().map(key -> AccessKeyRepresentation.of(key, service)).toList());
         });
     }
 
@@ -71,7 +82,7 @@ public final class AdminAccessKeysResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response create(@Context HttpHeaders headers, @Context UriInfo uriInfo, String body) {
         return Responses.handle(session, () -> {
-            auth.users().requireManage();
+            auth.users().requireQuery();
             ObjectNode json = RequestBodies.object(headers, body);
             Change<String> userId = RequestBodies.text(json, USER_ID);
             if (userId == null || userId.value() == null || userId.value().isBlank()) {
@@ -81,16 +92,15 @@ public final class AdminAccessKeysResource {
             if (owner == null) {
                 throw AccessKeyException.invalid(USER_ID, "no user with that id in realm '" + realm.getName() + "'");
             }
+            owners.requireIssueSecret(owner);
             if (owner.getServiceAccountClientLink() != null) {
                 throw AccessKeyException.invalid(USER_ID, "service accounts have no access keys");
             }
             AccessKeyService service = service();
             IssuedKey issued = service.create(owner, RequestBodies.keyChanges(json, Set.of(USER_ID)), auth.adminAuth().getUser().getId());
             new AdminEventAudit(adminEvent).record(KeyAudit.Action.CREATE, issued.key(), AccessKeyRepresentation.of(issued.key(), service));
-            return Response.created(uriInfo.getAbsolutePathBuilder().path(issued.key().getId()).build())
-                    .type(MediaType.APPLICATION_JSON_TYPE)
-                    .entity(AccessKeyRepresentation.withSecret(issued, service))
-                    .build();
+            return Responses.secret(Response.created(uriInfo.getAbsolutePathBuilder().path(issued.key().getId()).build()),
+                    AccessKeyRepresentation.withSecret(issued, service));
         });
     }
 
@@ -102,10 +112,11 @@ public final class AdminAccessKeysResource {
     @Path("{id}")
     public AccessKeyResource key(@PathParam("id") String id) {
         return Responses.locate(() -> {
-            auth.users().requireView();
+            auth.users().requireQuery();
             AccessKeyService service = service();
             AccessKey key = service.require(id);
-            return new AccessKeyResource(session, service, key, () -> auth.users().requireManage(), new AdminEventAudit(adminEvent));
+            UserModel owner = owners.requireView(key.getUserId());
+            return new AccessKeyResource(session, service, key, owners.guard(owner), new AdminEventAudit(adminEvent));
         });
     }
 

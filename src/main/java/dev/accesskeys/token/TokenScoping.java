@@ -1,4 +1,4 @@
-package dev.accesskeys.grant;
+package dev.accesskeys.token;
 
 import java.util.Arrays;
 import java.util.LinkedHashSet;

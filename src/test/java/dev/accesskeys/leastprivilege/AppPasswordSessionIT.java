@@ -1,0 +1,161 @@
+package dev.accesskeys.leastprivilege;
+
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.accesskeys.grant.GrantFixture;
+import dev.accesskeys.grant.GrantFixture.Reply;
+import dev.accesskeys.support.AccessKeysServerConfig;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.testframework.annotations.InjectAdminClient;
+import org.keycloak.testframework.annotations.InjectKeycloakUrls;
+import org.keycloak.testframework.annotations.InjectRealm;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.realm.ManagedRealm;
+import org.keycloak.testframework.server.KeycloakUrls;
+
+import static dev.accesskeys.leastprivilege.KeyTokenFixture.limits;
+import static dev.accesskeys.leastprivilege.KeyTokenFixture.list;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+/**
+ * App passwords (the password grant with key ID and secret): the session's tokens carry no more than the key, and
+ * the session ends when the key stops — a refresh then fails with {@code invalid_grant}, online and offline.
+ */
+@KeycloakIntegrationTest(config = AccessKeysServerConfig.class)
+public class AppPasswordSessionIT {
+
+    @InjectRealm(config = LeastPrivilegeRealmConfig.class)
+    ManagedRealm managedRealm;
+
+    @InjectAdminClient
+    Keycloak admin;
+
+    @InjectKeycloakUrls
+    KeycloakUrls urls;
+
+    private static KeyTokenFixture fixture;
+    private KeyTokenFixture f;
+
+    @BeforeEach
+    void setUp() {
+        if (fixture == null || !fixture.realm().equals(managedRealm.getName())) {
+            fixture = KeyTokenFixture.create(urls.getBase(), managedRealm.getName(), admin);
+        }
+        f = fixture;
+    }
+
+    private String[] key(String name, Map<String, Object> limits) {
+        return f.grant.createKey(f.grant.aliceId, name + "-" + System.nanoTime(), limits);
+    }
+
+    private String login(String[] key, String scope) {
+        Reply reply = f.appPasswordLogin(key, scope);
+        assertEquals(200, reply.status(), reply.body());
+        String refresh = reply.text("refresh_token");
+        assertNotNull(refresh, reply.body());
+        assertEquals(200, f.refresh(refresh).status(), "a refresh works while the key stands");
+        return refresh;
+    }
+
+    private void assertRefreshRefused(String refresh) {
+        Reply reply = f.refresh(refresh);
+        assertEquals(400, reply.status(), reply.body());
+        assertEquals("invalid_grant", reply.text("error"), reply.body());
+    }
+
+    private static Set<String> texts(JsonNode array) {
+        Set<String> values = new TreeSet<>();
+        if (array != null) {
+            array.forEach(v -> values.add(v.asText()));
+        }
+        return values;
+    }
+
+    @Test
+    void theSessionsTokensIdTokenAndUserinfoCarryOnlyTheKeysScopesAndRoles() {
+        String[] key = key("cut", Map.of("scopes", List.of("profile", "roles"), "roles", List.of("reader")));
+        Reply reply = f.appPasswordLogin(key, "openid profile roles");
+        assertEquals(200, reply.status(), reply.body());
+        JsonNode access = GrantFixture.claims(reply.text("access_token"));
+        assertEquals(key[0], access.get("access_key_id").asText());
+        assertNull(access.get("email"), access.toString());
+        assertEquals(Set.of("reader"), texts(access.path("realm_access").get("roles")));
+        assertEquals(Set.of("openid", "profile", "roles"), new TreeSet<>(List.of(access.get("scope").asText().split(" "))));
+        JsonNode id = GrantFixture.claims(reply.text("id_token"));
+        assertEquals("alice", id.get("preferred_username").asText());
+        assertNull(id.get("email"), id.toString());
+        Reply userinfo = f.userinfo(reply.text("access_token"));
+        assertEquals(200, userinfo.status(), userinfo.body());
+        assertNull(userinfo.json().get("email"), userinfo.body());
+        // after a refresh: still cut
+        Reply refreshed = f.refresh(reply.text("refresh_token"));
+        assertEquals(200, refreshed.status(), refreshed.body());
+        JsonNode again = GrantFixture.claims(refreshed.text("access_token"));
+        assertNull(again.get("email"), again.toString());
+        assertEquals(Set.of("reader"), texts(again.path("realm_access").get("roles")));
+    }
+
+    @Test
+    void revokeEndsOnlineAndOfflineSessions() {
+        String[] key = key("revoke", Map.of());
+        String online = login(key, null);
+        String offline = login(key, "offline_access");
+        assertEquals(200, f.grant.adminCall("POST", "/" + key[0] + "/revoke", null).status());
+        assertRefreshRefused(online);
+        assertRefreshRefused(offline);
+    }
+
+    @Test
+    void deleteEndsTheSessions() {
+        String[] key = key("delete", Map.of());
+        String online = login(key, null);
+        String offline = login(key, "offline_access");
+        assertEquals(204, f.grant.adminCall("DELETE", "/" + key[0], null).status());
+        assertRefreshRefused(online);
+        assertRefreshRefused(offline);
+    }
+
+    @Test
+    void disableEndsTheSessions() {
+        String[] key = key("disable", Map.of());
+        String online = login(key, null);
+        String offline = login(key, "offline_access");
+        assertEquals(200, f.grant.adminCall("PATCH", "/" + key[0], Map.of("enabled", false)).status());
+        assertRefreshRefused(online);
+        assertRefreshRefused(offline);
+    }
+
+    @Test
+    void rotateEndsTheSessionsOfTheOldSecret() {
+        String[] key = key("rotate", Map.of());
+        String online = login(key, null);
+        String offline = login(key, "offline_access");
+        Reply rotated = f.grant.adminCall("POST", "/" + key[0] + "/rotate", null);
+        assertEquals(200, rotated.status(), rotated.body());
+        assertRefreshRefused(online);
+        assertRefreshRefused(offline);
+        // the new secret opens a new session
+        login(new String[] {key[0], rotated.text("secret")}, null);
+    }
+
+    @Test
+    void expiryEndsTheSessions() throws InterruptedException {
+        long expiresAt = System.currentTimeMillis() + 4000;
+        String[] key = key("expiry", Map.of("expiresAt", expiresAt));
+        String online = login(key, null);
+        String offline = login(key, "offline_access");
+        Thread.sleep(Math.max(0, expiresAt - System.currentTimeMillis()) + 300);
+        assertRefreshRefused(online);
+        assertRefreshRefused(offline);
+    }
+}
