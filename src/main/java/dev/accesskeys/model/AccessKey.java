@@ -58,6 +58,33 @@ public interface AccessKey {
 
     String getLastUsedIp();
 
+    /** Hash of the secret a rotate with overlap replaced, or null; it verifies until {@link #getPreviousSecretExpiresAt()}. */
+    String getPreviousSecretHash();
+
+    /** Until when (epoch ms, exclusive) the previous secret still verifies, or null when there is none. */
+    Long getPreviousSecretExpiresAt();
+
+    /** Sets or (with nulls) ends the previous secret of a rotate with overlap. */
+    void setPreviousSecret(String secretHash, Long expiresAt);
+
+    /** Time of the last rotate (epoch ms), or null when the secret was never rotated. */
+    Long getRotatedAt();
+
+    void setRotatedAt(Long rotatedAt);
+
+    /** CIDR blocks (normalised, e.g. {@code 10.0.0.0/8}, {@code ::1/128}) the key may be used from; null = anywhere. */
+    List<String> getAllowedCidrs();
+
+    void setAllowedCidrs(List<String> allowedCidrs);
+
+    /** The expiry the last expiry e-mail was sent for, or null. */
+    Long getNoticeExpiresAt();
+
+    /** The smallest threshold (days before expiry) already notified for {@link #getNoticeExpiresAt()}, or null. */
+    Integer getNoticeDays();
+
+    void setNotice(Long expiresAt, Integer days);
+
     default AccessKeyStatus getStatus(long now) {
         return AccessKeyStatus.of(isEnabled(), getRevokedAt(), getExpiresAt(), now);
     }
