@@ -59,31 +59,51 @@ public interface AccessKey {
     String getLastUsedIp();
 
     /** Hash of the secret a rotate with overlap replaced, or null; it verifies until {@link #getPreviousSecretExpiresAt()}. */
-    String getPreviousSecretHash();
+    default String getPreviousSecretHash() {
+        return null;
+    }
 
     /** Until when (epoch ms, exclusive) the previous secret still verifies, or null when there is none. */
-    Long getPreviousSecretExpiresAt();
+    default Long getPreviousSecretExpiresAt() {
+        return null;
+    }
 
     /** Sets or (with nulls) ends the previous secret of a rotate with overlap. */
-    void setPreviousSecret(String secretHash, Long expiresAt);
+    default void setPreviousSecret(String secretHash, Long expiresAt) {
+        throw new UnsupportedOperationException("previous secret");
+    }
 
     /** Time of the last rotate (epoch ms), or null when the secret was never rotated. */
-    Long getRotatedAt();
+    default Long getRotatedAt() {
+        return null;
+    }
 
-    void setRotatedAt(Long rotatedAt);
+    default void setRotatedAt(Long rotatedAt) {
+        throw new UnsupportedOperationException("rotatedAt");
+    }
 
     /** CIDR blocks (normalised, e.g. {@code 10.0.0.0/8}, {@code ::1/128}) the key may be used from; null = anywhere. */
-    List<String> getAllowedCidrs();
+    default List<String> getAllowedCidrs() {
+        return null;
+    }
 
-    void setAllowedCidrs(List<String> allowedCidrs);
+    default void setAllowedCidrs(List<String> allowedCidrs) {
+        throw new UnsupportedOperationException("allowedCidrs");
+    }
 
     /** The expiry the last expiry e-mail was sent for, or null. */
-    Long getNoticeExpiresAt();
+    default Long getNoticeExpiresAt() {
+        return null;
+    }
 
     /** The smallest threshold (days before expiry) already notified for {@link #getNoticeExpiresAt()}, or null. */
-    Integer getNoticeDays();
+    default Integer getNoticeDays() {
+        return null;
+    }
 
-    void setNotice(Long expiresAt, Integer days);
+    default void setNotice(Long expiresAt, Integer days) {
+        throw new UnsupportedOperationException("notice");
+    }
 
     default AccessKeyStatus getStatus(long now) {
         return AccessKeyStatus.of(isEnabled(), getRevokedAt(), getExpiresAt(), now);

@@ -44,7 +44,10 @@ final class PolicyRules {
                 throw AccessKeyException.invalid("expiryNotificationDays", "entries must be between 1 and 365");
             }
         }
-        checkDays("revokedRetentionDays", policy.revokedRetentionDays());
+        if (policy.revokedRetentionDays() < 0 || policy.revokedRetentionDays() > MAX_DAYS) {
+            // 0: revoked and expired keys go at the next run of the purge
+            throw AccessKeyException.invalid("revokedRetentionDays", "must be between 0 and " + MAX_DAYS);
+        }
         if (!KeyPolicy.LEAKED_REVOKE.equals(policy.leakedKeyAction()) && !KeyPolicy.LEAKED_DISABLE.equals(policy.leakedKeyAction())) {
             throw AccessKeyException.invalid("leakedKeyAction", "must be revoke or disable");
         }
