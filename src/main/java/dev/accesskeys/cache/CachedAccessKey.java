@@ -26,6 +26,10 @@ final class CachedAccessKey implements AccessKey {
     private final Long revokedAt;
     private final Long lastUsedAt;
     private final String lastUsedIp;
+    private final String previousSecretHash;
+    private final Long previousSecretExpiresAt;
+    private final Long rotatedAt;
+    private final List<String> allowedCidrs;
 
     CachedAccessKey(AccessKey key) {
         this.id = key.getId();
@@ -44,6 +48,12 @@ final class CachedAccessKey implements AccessKey {
         this.revokedAt = key.getRevokedAt();
         this.lastUsedAt = key.getLastUsedAt();
         this.lastUsedIp = key.getLastUsedIp();
+        // the previous secret is kept with its expiry: verification compares the expiry with the clock on every use,
+        // so a cached copy never lets the old secret work past it
+        this.previousSecretHash = key.getPreviousSecretHash();
+        this.previousSecretExpiresAt = key.getPreviousSecretExpiresAt();
+        this.rotatedAt = key.getRotatedAt();
+        this.allowedCidrs = copy(key.getAllowedCidrs());
     }
 
     private static List<String> copy(List<String> values) {
@@ -177,5 +187,56 @@ final class CachedAccessKey implements AccessKey {
     @Override
     public String getLastUsedIp() {
         return lastUsedIp;
+    }
+
+    @Override
+    public String getPreviousSecretHash() {
+        return previousSecretHash;
+    }
+
+    @Override
+    public Long getPreviousSecretExpiresAt() {
+        return previousSecretExpiresAt;
+    }
+
+    @Override
+    public void setPreviousSecret(String secretHash, Long expiresAt) {
+        throw readOnly();
+    }
+
+    @Override
+    public Long getRotatedAt() {
+        return rotatedAt;
+    }
+
+    @Override
+    public void setRotatedAt(Long rotatedAt) {
+        throw readOnly();
+    }
+
+    @Override
+    public List<String> getAllowedCidrs() {
+        return allowedCidrs;
+    }
+
+    @Override
+    public void setAllowedCidrs(List<String> allowedCidrs) {
+        throw readOnly();
+    }
+
+    /** Not needed to verify: the notices are the expiry task's, which reads stored keys. */
+    @Override
+    public Long getNoticeExpiresAt() {
+        return null;
+    }
+
+    @Override
+    public Integer getNoticeDays() {
+        return null;
+    }
+
+    @Override
+    public void setNotice(Long expiresAt, Integer days) {
+        throw readOnly();
     }
 }

@@ -18,8 +18,8 @@ import org.keycloak.models.UserModel;
 
 /**
  * The checks shared by the grant and the app-password authenticator, in order: the client allows the grant, the key
- * verifies (through the service) and is not throttled, the key allows the client, the requested scopes are within
- * the key. Every failure is recorded on the event (never the secret); callers turn it into their own response.
+ * verifies (through the service) and is not throttled, the client address is within the key's {@code allowedCidrs}
+ * (refused like a bad key), the key allows the client, the requested scopes are within the key. Every failure is recorded on the event (never the secret); callers turn it into their own response.
  */
 public final class KeyCheck {
 
@@ -83,6 +83,13 @@ public final class KeyCheck {
         AccessKey key = verification.key();
         UserModel owner = verification.owner();
         event.user(owner).detail(Details.USERNAME, owner.getUsername());
+        // the client address as Keycloak resolved it (its proxy-headers option), an IP literal
+        String address = session.getContext().getConnection() == null ? null : session.getContext().getConnection().getRemoteAddr();
+        if (!service.allowsAddress(key, address)) {
+            event.detail(Details.REASON, "client address " + AccessKeyException.shown(address) + " is outside the key's allowedCidrs");
+            event.error(Errors.NOT_ALLOWED);
+            return fail(OAuthErrorException.INVALID_GRANT, INVALID_KEY_DESCRIPTION);
+        }
         if (!service.allowsClient(key, client)) {
             event.detail(Details.REASON, "the key's clients do not include " + client.getClientId());
             event.error(Errors.NOT_ALLOWED);

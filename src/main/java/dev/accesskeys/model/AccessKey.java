@@ -58,6 +58,53 @@ public interface AccessKey {
 
     String getLastUsedIp();
 
+    /** Hash of the secret a rotate with overlap replaced, or null; it verifies until {@link #getPreviousSecretExpiresAt()}. */
+    default String getPreviousSecretHash() {
+        return null;
+    }
+
+    /** Until when (epoch ms, exclusive) the previous secret still verifies, or null when there is none. */
+    default Long getPreviousSecretExpiresAt() {
+        return null;
+    }
+
+    /** Sets or (with nulls) ends the previous secret of a rotate with overlap. */
+    default void setPreviousSecret(String secretHash, Long expiresAt) {
+        throw new UnsupportedOperationException("previous secret");
+    }
+
+    /** Time of the last rotate (epoch ms), or null when the secret was never rotated. */
+    default Long getRotatedAt() {
+        return null;
+    }
+
+    default void setRotatedAt(Long rotatedAt) {
+        throw new UnsupportedOperationException("rotatedAt");
+    }
+
+    /** CIDR blocks (normalised, e.g. {@code 10.0.0.0/8}, {@code ::1/128}) the key may be used from; null = anywhere. */
+    default List<String> getAllowedCidrs() {
+        return null;
+    }
+
+    default void setAllowedCidrs(List<String> allowedCidrs) {
+        throw new UnsupportedOperationException("allowedCidrs");
+    }
+
+    /** The expiry the last expiry e-mail was sent for, or null. */
+    default Long getNoticeExpiresAt() {
+        return null;
+    }
+
+    /** The smallest threshold (days before expiry) already notified for {@link #getNoticeExpiresAt()}, or null. */
+    default Integer getNoticeDays() {
+        return null;
+    }
+
+    default void setNotice(Long expiresAt, Integer days) {
+        throw new UnsupportedOperationException("notice");
+    }
+
     default AccessKeyStatus getStatus(long now) {
         return AccessKeyStatus.of(isEnabled(), getRevokedAt(), getExpiresAt(), now);
     }

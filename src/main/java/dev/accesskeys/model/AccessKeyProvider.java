@@ -42,6 +42,21 @@ public interface AccessKeyProvider extends Provider {
 
     boolean remove(RealmModel realm, String id);
 
+    /** Keys of the realm whose current or previous secret has one of these hashes. */
+    List<AccessKey> findBySecretHashes(RealmModel realm, List<String> secretHashes);
+
+    /** Enabled, unrevoked keys of the realm that expire after {@code now} and at or before {@code until}. */
+    Stream<AccessKey> expiringBetween(RealmModel realm, long now, long until);
+
+    /** Deletes the realm's keys revoked or expired before {@code before}. @return how many */
+    int purgeEndedBefore(RealmModel realm, long before);
+
+    /**
+     * Gives unrevoked keys of the realm the expiry {@code latest}: those without an expiry, and unless
+     * {@code onlyWithoutExpiry} also those expiring later. @return how many changed
+     */
+    int bindExpiry(RealmModel realm, long latest, boolean onlyWithoutExpiry);
+
     void removeByUser(RealmModel realm, String userId);
 
     void removeByRealm(String realmId);

@@ -16,7 +16,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 @JsonPropertyOrder({"id", "secret", "name", "description", "status", "enabled", "scopes", "clients", "roles",
-        "createdAt", "expiresAt", "lastUsedAt", "revokedAt", "lastUsedIp", "userId", "createdBy"})
+        "createdAt", "expiresAt", "lastUsedAt", "revokedAt", "lastUsedIp", "userId", "createdBy", "allowedCidrs",
+        "rotatedAt", "previousSecretExpiresAt"})
 public final class AccessKeyRepresentation {
 
     public String id;
@@ -36,6 +37,10 @@ public final class AccessKeyRepresentation {
     public String lastUsedIp;
     public String userId;
     public String createdBy;
+    public List<String> allowedCidrs;
+    public Long rotatedAt;
+    /** Until when the secret replaced by a rotate with overlap still works; null when none does (any more). */
+    public Long previousSecretExpiresAt;
 
     public static AccessKeyRepresentation of(AccessKey key, AccessKeyService service) {
         AccessKeyRepresentation rep = new AccessKeyRepresentation();
@@ -54,6 +59,10 @@ public final class AccessKeyRepresentation {
         rep.lastUsedIp = key.getLastUsedIp();
         rep.userId = key.getUserId();
         rep.createdBy = key.getCreatedBy();
+        rep.allowedCidrs = key.getAllowedCidrs();
+        rep.rotatedAt = key.getRotatedAt();
+        Long previousUntil = key.getPreviousSecretExpiresAt();
+        rep.previousSecretExpiresAt = previousUntil != null && previousUntil > service.now() ? previousUntil : null;
         return rep;
     }
 

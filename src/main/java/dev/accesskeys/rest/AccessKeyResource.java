@@ -70,13 +70,15 @@ public final class AccessKeyResource {
         });
     }
 
+    /** Optional JSON body {@code {"overlapSeconds": n, "expiresAt": ms}}; none = the old secret stops at once. */
     @POST
     @Path("rotate")
     @Produces(MediaType.APPLICATION_JSON)
-    public Response rotate() {
+    public Response rotate(@Context HttpHeaders headers, String body) {
         return Responses.handle(session, () -> {
             guard.requireIssueSecret();
-            IssuedKey issued = service.rotate(key);
+            RequestBodies.RotateRequest request = RequestBodies.rotate(headers, body);
+            IssuedKey issued = service.rotate(key, request.overlapSeconds(), request.expiresAt());
             audit.record(KeyAudit.Action.ROTATE, key, AccessKeyRepresentation.of(key, service));
             return Responses.secret(Response.ok(), AccessKeyRepresentation.withSecret(issued, service));
         });

@@ -27,10 +27,11 @@ import jakarta.ws.rs.core.MediaType;
 public final class RequestBodies {
 
     /** The fields of a key a request may set. */
-    public static final Set<String> KEY_FIELDS = Set.of("name", "description", "expiresAt", "scopes", "clients", "roles", "enabled");
+    public static final Set<String> KEY_FIELDS = Set.of("name", "description", "expiresAt", "scopes", "clients", "roles", "enabled",
+            "allowedCidrs");
     /** Fields of a key that a response shows but no request sets. */
     private static final Set<String> READ_ONLY_FIELDS = Set.of("id", "secret", "status", "createdAt", "lastUsedAt",
-            "revokedAt", "lastUsedIp", "userId", "createdBy");
+            "revokedAt", "lastUsedIp", "userId", "createdBy", "previousSecretExpiresAt", "rotatedAt");
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
@@ -71,13 +72,15 @@ public final class RequestBodies {
             }
         }
         return new KeyChanges(text(body, "name"), text(body, "description"), epochMillis(body, "expiresAt"),
-                strings(body, "scopes"), strings(body, "clients"), strings(body, "roles"), bool(body, "enabled"));
+                strings(body, "scopes"), strings(body, "clients"), strings(body, "roles"), bool(body, "enabled"),
+                strings(body, "allowedCidrs"));
     }
 
     /** A realm policy: every field optional, an absent or null one takes its default. */
     public static KeyPolicy policy(ObjectNode body) {
         Set<String> fields = Set.of("maxKeysPerUser", "maxLifetimeDays", "requireExpiration", "defaultLifetimeDays",
-                "deleteRequiresInactive", "accessTokenLifespanSeconds");
+                "deleteRequiresInactive", "accessTokenLifespanSeconds", "maxRotationOverlapSeconds",
+                "expiryNotificationDays", "revokedRetentionDays", "leakedKeyAction");
         for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!fields.contains(name)) {
@@ -87,12 +90,76 @@ public final class RequestBodies {
         Integer maxKeys = value(integer(body, "maxKeysPerUser"));
         Boolean requireExpiration = value(bool(body, "requireExpiration"));
         Boolean deleteRequiresInactive = value(bool(body, "deleteRequiresInactive"));
+        Integer overlap = value(integer(body, "maxRotationOverlapSeconds"));
+        Integer retention = value(integer(body, "revokedRetentionDays"));
+        String leaked = value(text(body, "leakedKeyAction"));
         return new KeyPolicy(maxKeys == null ? KeyPolicy.DEFAULT_MAX_KEYS_PER_USER : maxKeys,
                 value(integer(body, "maxLifetimeDays")),
                 Boolean.TRUE.equals(requireExpiration),
                 value(integer(body, "defaultLifetimeDays")),
                 Boolean.TRUE.equals(deleteRequiresInactive),
-                value(integer(body, "accessTokenLifespanSeconds")));
+                value(integer(body, "accessTokenLifespanSeconds")),
+                overlap == null ? KeyPolicy.DEFAULT_MAX_ROTATION_OVERLAP_SECONDS : overlap,
+                notificationDays(body, "expiryNotificationDays"),
+                retention == null ? KeyPolicy.DEFAULT_REVOKED_RETENTION_DAYS : retention,
+                leaked == null ? KeyPolicy.LEAKED_REVOKE : leaked);
+    }
+
+    /** A list of whole numbers of days, largest first and without repeats; absent or null is the default. */
+    private static List<Integer> notificationDays(ObjectNode body, String field) {
+        JsonNode node = body.get(field);
+        if (node == null || node.isNull()) {
+            return KeyPolicy.DEFAULT_EXPIRY_NOTIFICATION_DAYS;
+        }
+        if (!node.isArray()) {
+            throw AccessKeyException.invalid(field, "must be an array of whole numbers of days");
+        }
+        java.util.TreeSet<Integer> days = new java.util.TreeSet<>(java.util.Comparator.reverseOrder());
+        for (JsonNode item : node) {
+            if (!item.isIntegralNumber() || !item.canConvertToInt()) {
+                throw AccessKeyException.invalid(field, "must be an array of whole numbers of days");
+            }
+            days.add(item.intValue());
+        }
+        return List.copyOf(days);
+    }
+
+    /** The optional body of a rotate: {@code overlapSeconds} and {@code expiresAt}; an empty body is no overlap. */
+    public static RotateRequest rotate(HttpHeaders headers, String body) {
+        if (body == null || body.isBlank()) {
+            return new RotateRequest(null, null);
+        }
+        ObjectNode json = object(headers, body);
+        for (Iterator<String> names = json.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!"overlapSeconds".equals(name) && !"expiresAt".equals(name)) {
+                throw AccessKeyException.invalid(AccessKeyException.shown(name), "is not a field of a rotate request (overlapSeconds, expiresAt)");
+            }
+        }
+        return new RotateRequest(value(integer(json, "overlapSeconds")), epochMillis(json, "expiresAt"));
+    }
+
+    /** What a rotate asks for: overlap in seconds (null = none) and a new expiry (null = keep the current one). */
+    public record RotateRequest(Integer overlapSeconds, Change<Long> expiresAt) {
+    }
+
+    /** The secrets of a leaked-secret report: {@code {"secrets": ["aks_…", …]}}, at most {@code max}. */
+    public static List<String> leakedSecrets(HttpHeaders headers, String body, int max) {
+        ObjectNode json = object(headers, body);
+        for (Iterator<String> names = json.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!"secrets".equals(name)) {
+                throw AccessKeyException.invalid(AccessKeyException.shown(name), "is not a field of a leaked-secret report (secrets)");
+            }
+        }
+        Change<List<String>> secrets = strings(json, "secrets");
+        if (secrets == null || secrets.value() == null) {
+            throw AccessKeyException.invalid("secrets", "is required: an array of secrets");
+        }
+        if (secrets.value().size() > max) {
+            throw AccessKeyException.invalid("secrets", "must have at most " + max + " entries");
+        }
+        return secrets.value();
     }
 
     public static Change<String> text(ObjectNode body, String field) {

@@ -64,10 +64,23 @@ public final class AccessKeyService {
         return PolicyStore.read(realm);
     }
 
-    public KeyPolicy updatePolicy(KeyPolicy policy) {
+    /**
+     * Replaces the policy; a policy that requires expiries or limits lifetimes also binds the existing keys: every
+     * key that breaks it gets the latest expiry it allows, counted from now ({@link KeyPolicy#bindingExpiry}).
+     */
+    public PolicyUpdate updatePolicy(KeyPolicy policy) {
         PolicyRules.validate(policy);
         PolicyStore.write(realm, policy);
-        return policy;
+        Long latest = policy.bindingExpiry(now());
+        int changed = latest == null ? 0 : store.bindExpiry(realm, latest, policy.maxLifetimeDays() == null);
+        if (changed > 0) {
+            VERIFIED.invalidateAfterCompletion(session, KeyInvalidation.ofRealm(realm.getId()));
+        }
+        return new PolicyUpdate(policy, changed);
+    }
+
+    /** A policy as stored, and how many existing keys it gave a (shorter) expiry. */
+    public record PolicyUpdate(KeyPolicy policy, int keysChanged) {
     }
 
     // ---- reading ----------------------------------------------------------------------------------------------
@@ -144,6 +157,7 @@ public final class AccessKeyService {
         List<String> clients = clients(fields.clients() == null ? null : fields.clients().value());
         List<String> roles = roles(fields.roles() == null ? null : fields.roles().value());
         boolean enabled = fields.enabled() == null || fields.enabled().value() == null || fields.enabled().value();
+        List<String> allowedCidrs = cidrs(fields.allowedCidrs() == null ? null : fields.allowedCidrs().value());
 
         List<String> keyNames = lockOwnerAndReadKeyNames(owner.getId());
         if (keyNames.size() >= policy.maxKeysPerUser()) {
@@ -160,7 +174,7 @@ public final class AccessKeyService {
 
         String secret = GENERATOR.newSecret();
         AccessKey key = store.create(realm, new NewAccessKey(GENERATOR.newKeyId(), owner.getId(), name, description,
-                SecretHasher.hash(secret), enabled, scopes, clients, roles, now, createdBy, expiresAt));
+                SecretHasher.hash(secret), enabled, scopes, clients, roles, now, createdBy, expiresAt, allowedCidrs));
         return new IssuedKey(key, secret);
     }
 
@@ -178,7 +192,7 @@ public final class AccessKeyService {
             key.setDescription(FieldRules.description(changes.description().value()));
         }
         if (changes.expiresAt() != null) {
-            key.setExpiresAt(changedExpiry(changes.expiresAt().value(), key.getCreatedAt()));
+            key.setExpiresAt(changedExpiry(changes.expiresAt().value(), lifetimeStart(key)));
         }
         if (changes.scopes() != null) {
             key.setScopes(scopes(changes.scopes().value()));
@@ -188,6 +202,9 @@ public final class AccessKeyService {
         }
         if (changes.roles() != null) {
             key.setRoles(roles(changes.roles().value()));
+        }
+        if (changes.allowedCidrs() != null) {
+            key.setAllowedCidrs(cidrs(changes.allowedCidrs().value()));
         }
         if (changes.enabled() != null) {
             if (changes.enabled().value() == null) {
@@ -215,12 +232,60 @@ public final class AccessKeyService {
 
     /** A new secret for the same key ID; the old secret stops working when the transaction commits. */
     public IssuedKey rotate(AccessKey key) {
+        return rotate(key, null, null);
+    }
+
+    /**
+     * A new secret for the same key ID. With {@code overlapSeconds} > 0 (at most the policy's
+     * {@code maxRotationOverlapSeconds}) the secret being replaced keeps working that long; a previous secret still
+     * in its overlap ends now (only one previous secret exists). {@code expiresAt}, when given, sets a new expiry,
+     * bounded by the policy from now (the new secret's lifetime starts with the rotate).
+     */
+    public IssuedKey rotate(AccessKey key, Integer overlapSeconds, Change<Long> expiresAt) {
         requireNotRevoked(key);
+        long now = now();
+        KeyPolicy policy = policy();
+        int overlap = overlapSeconds == null ? 0 : overlapSeconds;
+        if (overlap < 0 || overlap > policy.maxRotationOverlapSeconds()) {
+            throw AccessKeyException.invalid("overlapSeconds", "must be between 0 and " + policy.maxRotationOverlapSeconds()
+                    + " (the realm's maxRotationOverlapSeconds)");
+        }
+        Long newExpiry = expiresAt == null ? key.getExpiresAt() : changedExpiry(expiresAt.value(), now);
         String secret = GENERATOR.newSecret();
+        if (overlap > 0) {
+            key.setPreviousSecret(key.getSecretHash(), now + overlap * 1000L);
+        } else {
+            key.setPreviousSecret(null, null);
+        }
         key.setSecretHash(SecretHasher.hash(secret));
+        key.setRotatedAt(now);
+        key.setExpiresAt(newExpiry);
         invalidateVerified(key);
-        KeySessions.end(session, realm, key);
+        if (overlap == 0) {
+            // with an overlap the sessions end with it: a refresh after its end is refused (isTokenActive)
+            KeySessions.end(session, realm, key);
+        }
         return new IssuedKey(key, secret);
+    }
+
+    /** Disables a key (it can be enabled again); disabling a disabled or revoked key changes nothing. @return whether it changed */
+    public boolean disable(AccessKey key) {
+        if (key.getRevokedAt() != null || !key.isEnabled()) {
+            return false;
+        }
+        key.setEnabled(false);
+        invalidateVerified(key);
+        return true;
+    }
+
+    /** Ends the previous secret of a rotate with overlap at once (e.g. because it leaked). @return whether there was one */
+    public boolean endOverlap(AccessKey key) {
+        if (key.getPreviousSecretHash() == null) {
+            return false;
+        }
+        key.setPreviousSecret(null, null);
+        invalidateVerified(key);
+        return true;
     }
 
     public void delete(AccessKey key) {
@@ -243,11 +308,12 @@ public final class AccessKeyService {
         long now = now();
         String presented = SecretHasher.hash(secret == null ? "" : secret);
         AccessKey key = keyId == null ? null : VERIFIED.get(realm.getId(), keyId, now);
-        if (key == null || !SecretHasher.matches(presented, key.getSecretHash())) {
+        if (key == null || !secretMatches(presented, key, now)) {
             // not verified on this node yet, or another secret: read the stored key (unknown IDs take this path too)
             long generation = VERIFIED.generation();
             key = lookup(keyId);
-            boolean secretMatches = SecretHasher.matches(presented, key == null ? SecretHasher.NO_KEY_HASH : key.getSecretHash());
+            boolean secretMatches = key == null ? SecretHasher.matches(presented, SecretHasher.NO_KEY_HASH)
+                    : secretMatches(presented, key, now);
             if (key == null) {
                 return new KeyVerification(KeyVerification.Outcome.UNKNOWN_KEY, null, null);
             }
@@ -280,7 +346,8 @@ public final class AccessKeyService {
 
     /**
      * Whether a token issued from the key (or a session opened with it) at {@code issuedAtSeconds} still stands: the
-     * key exists and is active, and its owner exists and is enabled. Read from this node's verified-key copy when it
+     * key exists and is active, was not rotated after the token (unless the rotation's overlap still runs), and its owner
+     * exists and is enabled. Read from this node's verified-key copy when it
      * has one (invalidated on every node by each change), else from the store.
      */
     public boolean isTokenActive(String keyId, long issuedAtSeconds) {
@@ -289,11 +356,55 @@ public final class AccessKeyService {
         if (key == null) {
             key = lookup(keyId);
         }
-        if (key == null || key.getStatus(now) != AccessKeyStatus.ACTIVE) {
+        if (key == null || key.getStatus(now) != AccessKeyStatus.ACTIVE || issuedBeforeRotationEnded(key, issuedAtSeconds, now)) {
             return false;
         }
         UserModel owner = session.users().getUserById(realm, key.getUserId());
         return owner != null && owner.isEnabled();
+    }
+
+    /**
+     * Whether the token (issued at {@code issuedAtSeconds}) came before the key's last rotate and that rotate's overlap
+     * is over. A token of the same second as the rotate counts as after it (token times have one-second resolution).
+     */
+    private static boolean issuedBeforeRotationEnded(AccessKey key, long issuedAtSeconds, long now) {
+        Long rotatedAt = key.getRotatedAt();
+        if (rotatedAt == null || (issuedAtSeconds + 1) * 1000 > rotatedAt) {
+            return false;
+        }
+        Long overlapUntil = key.getPreviousSecretExpiresAt();
+        return overlapUntil == null || now >= overlapUntil;
+    }
+
+    /**
+     * Whether the presented hash is the key's secret, or its previous secret before the overlap ends. The overlap's
+     * end is compared with the clock on every call, so a cached copy stops accepting the previous secret on time.
+     */
+    private static boolean secretMatches(String presented, AccessKey key, long now) {
+        boolean current = SecretHasher.matches(presented, key.getSecretHash());
+        String previousHash = key.getPreviousSecretHash();
+        Long previousUntil = key.getPreviousSecretExpiresAt();
+        boolean previous = previousHash != null && previousUntil != null
+                && SecretHasher.matches(presented, previousHash) && now < previousUntil;
+        return current | previous;
+    }
+
+    /**
+     * Whether the key may be used from this client address (its {@code allowedCidrs}, if any, contain it). An address
+     * that is not an IP literal is outside every list.
+     */
+    public boolean allowsAddress(AccessKey key, String address) {
+        List<String> cidrs = key.getAllowedCidrs();
+        if (cidrs == null) {
+            return true;
+        }
+        for (String cidr : cidrs) {
+            CidrBlock block = CidrBlock.parse(cidr);
+            if (block != null && block.contains(address)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the key may be exchanged at this client (its {@code clients} list, if any, names it). */
@@ -391,6 +502,11 @@ public final class AccessKeyService {
         return boundedExpiry(requested.value(), policy, now, now);
     }
 
+    /** Where a key's lifetime starts for {@code maxLifetimeDays}: its last rotate (the secret's age), else its creation. */
+    private static long lifetimeStart(AccessKey key) {
+        return key.getRotatedAt() != null ? key.getRotatedAt() : key.getCreatedAt();
+    }
+
     private Long changedExpiry(Long requested, long createdAt) {
         KeyPolicy policy = policy();
         if (requested == null) {
@@ -438,6 +554,27 @@ public final class AccessKeyService {
             }
         }
         return clients;
+    }
+
+    /** Normalised CIDR blocks (e.g. {@code 10.1.2.3/8} as {@code 10.0.0.0/8}), without repeats; null = anywhere. */
+    static List<String> cidrs(List<String> requested) {
+        List<String> values = FieldRules.list("allowedCidrs", requested);
+        if (values == null) {
+            return null;
+        }
+        if (values.isEmpty()) {
+            throw AccessKeyException.invalid("allowedCidrs", "must not be empty; null allows every address");
+        }
+        java.util.LinkedHashSet<String> blocks = new java.util.LinkedHashSet<>();
+        for (String value : values) {
+            CidrBlock block = CidrBlock.parse(value);
+            if (block == null) {
+                throw AccessKeyException.invalid("allowedCidrs", "'" + AccessKeyException.shown(value)
+                        + "' is not an IPv4 or IPv6 address or CIDR block (e.g. 10.0.0.0/8, 2001:db8::/32)");
+            }
+            blocks.add(block.toString());
+        }
+        return List.copyOf(blocks);
     }
 
     private List<String> roles(List<String> requested) {

@@ -8,5 +8,12 @@ import java.util.List;
  */
 public record KeyChanges(Change<String> name, Change<String> description, Change<Long> expiresAt,
                          Change<List<String>> scopes, Change<List<String>> clients, Change<List<String>> roles,
-                         Change<Boolean> enabled) {
+                         Change<Boolean> enabled, Change<List<String>> allowedCidrs) {
+
+    /** The first seven fields, {@code allowedCidrs} not given. */
+    public KeyChanges(Change<String> name, Change<String> description, Change<Long> expiresAt,
+                      Change<List<String>> scopes, Change<List<String>> clients, Change<List<String>> roles,
+                      Change<Boolean> enabled) {
+        this(name, description, expiresAt, scopes, clients, roles, enabled, null);
+    }
 }

@@ -68,4 +68,20 @@ final class AccessKeyAdapter implements AccessKey {
     @Override public void setRevokedAt(Long revokedAt) { entity.setRevokedAt(revokedAt); }
     @Override public Long getLastUsedAt() { return entity.getLastUsedAt(); }
     @Override public String getLastUsedIp() { return entity.getLastUsedIp(); }
+    @Override public String getPreviousSecretHash() { return entity.getPreviousSecretHash(); }
+    @Override public Long getPreviousSecretExpiresAt() { return entity.getPreviousSecretExpiresAt(); }
+    @Override public void setPreviousSecret(String secretHash, Long expiresAt) {
+        entity.setPreviousSecretHash(secretHash);
+        entity.setPreviousSecretExpiresAt(expiresAt);
+    }
+    @Override public Long getRotatedAt() { return entity.getRotatedAt(); }
+    @Override public void setRotatedAt(Long rotatedAt) { entity.setRotatedAt(rotatedAt); }
+    @Override public List<String> getAllowedCidrs() { return fromJson(entity.getAllowedCidrs()); }
+    @Override public void setAllowedCidrs(List<String> allowedCidrs) { entity.setAllowedCidrs(toJson(allowedCidrs)); }
+    @Override public Long getNoticeExpiresAt() { return entity.getNoticeExpiresAt(); }
+    @Override public Integer getNoticeDays() { return entity.getNoticeDays(); }
+    @Override public void setNotice(Long expiresAt, Integer days) {
+        entity.setNoticeExpiresAt(expiresAt);
+        entity.setNoticeDays(days);
+    }
 }

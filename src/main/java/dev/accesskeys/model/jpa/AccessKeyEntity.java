@@ -24,6 +24,16 @@ import jakarta.persistence.Table;
                 + " where k.id = :id and k.realmId = :realmId and (k.lastUsedAt is null or k.lastUsedAt < :notBefore)"),
         @NamedQuery(name = "AccessKey.deleteById", query = "delete from AccessKeyEntity k where k.id = :id and k.realmId = :realmId"),
         @NamedQuery(name = "AccessKey.deleteByUser", query = "delete from AccessKeyEntity k where k.realmId = :realmId and k.userId = :userId"),
+        @NamedQuery(name = "AccessKey.bySecretHash", query = "select k from AccessKeyEntity k where k.realmId = :realmId"
+                + " and (k.secretHash in :hashes or k.previousSecretHash in :hashes)"),
+        @NamedQuery(name = "AccessKey.expiringEnabled", query = "select k from AccessKeyEntity k where k.realmId = :realmId"
+                + " and k.revokedAt is null and k.enabled = true and k.expiresAt > :now and k.expiresAt <= :until"),
+        @NamedQuery(name = "AccessKey.purge", query = "delete from AccessKeyEntity k where k.realmId = :realmId"
+                + " and (k.revokedAt < :before or k.expiresAt < :before)"),
+        @NamedQuery(name = "AccessKey.bindExpiry", query = "update AccessKeyEntity k set k.expiresAt = :latest"
+                + " where k.realmId = :realmId and k.revokedAt is null and (k.expiresAt is null or k.expiresAt > :latest)"),
+        @NamedQuery(name = "AccessKey.bindMissingExpiry", query = "update AccessKeyEntity k set k.expiresAt = :latest"
+                + " where k.realmId = :realmId and k.revokedAt is null and k.expiresAt is null"),
         @NamedQuery(name = "AccessKey.deleteByRealm", query = "delete from AccessKeyEntity k where k.realmId = :realmId")
 })
 public class AccessKeyEntity {
@@ -77,6 +87,24 @@ public class AccessKeyEntity {
     @Column(name = "LAST_USED_IP", length = 64)
     private String lastUsedIp;
 
+    @Column(name = "PREV_SECRET_HASH", length = 64)
+    private String previousSecretHash;
+
+    @Column(name = "PREV_SECRET_EXPIRES")
+    private Long previousSecretExpiresAt;
+
+    @Column(name = "ROTATED_AT")
+    private Long rotatedAt;
+
+    @Column(name = "ALLOWED_CIDRS")
+    private String allowedCidrs;
+
+    @Column(name = "NOTICE_EXPIRES_AT")
+    private Long noticeExpiresAt;
+
+    @Column(name = "NOTICE_DAYS")
+    private Integer noticeDays;
+
     public String getId() { return id; }
     public void setId(String id) { this.id = id; }
     public String getRealmId() { return realmId; }
@@ -109,4 +137,16 @@ public class AccessKeyEntity {
     public void setLastUsedAt(Long lastUsedAt) { this.lastUsedAt = lastUsedAt; }
     public String getLastUsedIp() { return lastUsedIp; }
     public void setLastUsedIp(String lastUsedIp) { this.lastUsedIp = lastUsedIp; }
+    public String getPreviousSecretHash() { return previousSecretHash; }
+    public void setPreviousSecretHash(String previousSecretHash) { this.previousSecretHash = previousSecretHash; }
+    public Long getPreviousSecretExpiresAt() { return previousSecretExpiresAt; }
+    public void setPreviousSecretExpiresAt(Long previousSecretExpiresAt) { this.previousSecretExpiresAt = previousSecretExpiresAt; }
+    public Long getRotatedAt() { return rotatedAt; }
+    public void setRotatedAt(Long rotatedAt) { this.rotatedAt = rotatedAt; }
+    public String getAllowedCidrs() { return allowedCidrs; }
+    public void setAllowedCidrs(String allowedCidrs) { this.allowedCidrs = allowedCidrs; }
+    public Long getNoticeExpiresAt() { return noticeExpiresAt; }
+    public void setNoticeExpiresAt(Long noticeExpiresAt) { this.noticeExpiresAt = noticeExpiresAt; }
+    public Integer getNoticeDays() { return noticeDays; }
+    public void setNoticeDays(Integer noticeDays) { this.noticeDays = noticeDays; }
 }

@@ -49,6 +49,7 @@ final class JpaAccessKeyProvider implements AccessKeyProvider {
         entity.setCreatedAt(key.createdAt());
         entity.setCreatedBy(key.createdBy());
         entity.setExpiresAt(key.expiresAt());
+        entity.setAllowedCidrs(AccessKeyAdapter.toJson(key.allowedCidrs()));
         em.persist(entity);
         em.flush();
         return new AccessKeyAdapter(entity);
@@ -162,6 +163,45 @@ final class JpaAccessKeyProvider implements AccessKeyProvider {
                 .setParameter("id", id)
                 .setParameter("realmId", realm.getId())
                 .executeUpdate() > 0;
+    }
+
+    @Override
+    public List<AccessKey> findBySecretHashes(RealmModel realm, List<String> secretHashes) {
+        if (secretHashes.isEmpty()) {
+            return List.of();
+        }
+        return em.createNamedQuery("AccessKey.bySecretHash", AccessKeyEntity.class)
+                .setParameter("realmId", realm.getId())
+                .setParameter("hashes", secretHashes)
+                .getResultStream()
+                .<AccessKey>map(AccessKeyAdapter::new)
+                .toList();
+    }
+
+    @Override
+    public Stream<AccessKey> expiringBetween(RealmModel realm, long now, long until) {
+        return em.createNamedQuery("AccessKey.expiringEnabled", AccessKeyEntity.class)
+                .setParameter("realmId", realm.getId())
+                .setParameter("now", now)
+                .setParameter("until", until)
+                .getResultStream()
+                .map(AccessKeyAdapter::new);
+    }
+
+    @Override
+    public int purgeEndedBefore(RealmModel realm, long before) {
+        return em.createNamedQuery("AccessKey.purge")
+                .setParameter("realmId", realm.getId())
+                .setParameter("before", before)
+                .executeUpdate();
+    }
+
+    @Override
+    public int bindExpiry(RealmModel realm, long latest, boolean onlyWithoutExpiry) {
+        return em.createNamedQuery(onlyWithoutExpiry ? "AccessKey.bindMissingExpiry" : "AccessKey.bindExpiry")
+                .setParameter("realmId", realm.getId())
+                .setParameter("latest", latest)
+                .executeUpdate();
     }
 
     @Override

@@ -1,9 +1,11 @@
 package dev.accesskeys.rest.account;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.accesskeys.lifecycle.KeyLifecycleProvider;
 import dev.accesskeys.model.AccessKey;
 import dev.accesskeys.rest.AccessKeyRepresentation;
 import dev.accesskeys.rest.AccessKeyResource;
@@ -15,6 +17,7 @@ import dev.accesskeys.service.AccessKeyService;
 import dev.accesskeys.service.IssuedKey;
 import dev.accesskeys.service.KeyOptions;
 
+import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
 
 import jakarta.ws.rs.Consumes;
@@ -32,6 +35,8 @@ import jakarta.ws.rs.core.UriInfo;
 
 /** The caller's own keys: {@code /realms/{realm}/access-keys}. */
 public final class AccountAccessKeysResource {
+
+    static final int MAX_LEAKED_SECRETS = 100;
 
     private final KeycloakSession session;
 
@@ -78,6 +83,30 @@ public final class AccountAccessKeysResource {
             body.put("policy", options.policy());
             body.put("activeKeys", options.activeKeys());
             return Responses.json(body);
+        });
+    }
+
+    /**
+     * Leaked-secret reports, as GitHub's credential revocation API: no authentication, {@code {"secrets": [...]}}
+     * (at most {@value #MAX_LEAKED_SECRETS}), always {@code 202 {"received": n}} whether or not a secret matched;
+     * rate-limited per client address (429 with {@code Retry-After}).
+     */
+    @POST
+    @Path("leaked")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response leaked(@Context HttpHeaders headers, String body) {
+        return Responses.handle(session, () -> {
+            KeyLifecycleProvider lifecycle = session.getProvider(KeyLifecycleProvider.class);
+            String address = session.getContext().getConnection().getRemoteAddr();
+            if (!lifecycle.admitLeakedReport(address, Time.currentTimeMillis())) {
+                return Response.fromResponse(Responses.error(429, "too_many_requests",
+                                "too many leaked-secret reports from this address; try again later"))
+                        .header("Retry-After", lifecycle.retryAfterSeconds()).build();
+            }
+            List<String> secrets = RequestBodies.leakedSecrets(headers, body, MAX_LEAKED_SECRETS);
+            lifecycle.reportLeaked(session.getContext().getRealm(), secrets);
+            return Response.accepted(Map.of("received", secrets.size())).type(MediaType.APPLICATION_JSON_TYPE).build();
         });
     }
 

@@ -1,7 +1,9 @@
 package dev.accesskeys.rest.admin;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import dev.accesskeys.AccessKeys;
-import dev.accesskeys.model.KeyPolicy;
 import dev.accesskeys.rest.RequestBodies;
 import dev.accesskeys.rest.Responses;
 import dev.accesskeys.service.AccessKeyService;
@@ -10,6 +12,9 @@ import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
+import org.keycloak.util.JsonSerialization;
+
+import com.fasterxml.jackson.core.type.TypeReference;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -44,20 +49,23 @@ public final class PolicyResource {
         });
     }
 
-    /** Replaces the policy; a field left out takes its default. */
+    /** Replaces the policy; a field left out takes its default. The answer adds {@code keysChanged}. */
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response put(@Context HttpHeaders headers, String body) {
         return Responses.handle(session, () -> {
             auth.realm().requireManageRealm();
-            KeyPolicy policy = service.updatePolicy(RequestBodies.policy(RequestBodies.object(headers, body)));
+            AccessKeyService.PolicyUpdate update = service.updatePolicy(RequestBodies.policy(RequestBodies.object(headers, body)));
             adminEvent.operation(OperationType.UPDATE)
                     .resource(AccessKeys.ADMIN_POLICY_RESOURCE_TYPE)
                     .resourcePath(AccessKeys.REST_PROVIDER_ID, "policy")
-                    .representation(policy)
+                    .representation(update.policy())
                     .success();
-            return Responses.json(policy);
+            // the policy as stored, and how many existing keys it gave an expiry (a tightened policy binds them)
+            Map<String, Object> answer = JsonSerialization.mapper.convertValue(update.policy(), new TypeReference<LinkedHashMap<String, Object>>() { });
+            answer.put("keysChanged", update.keysChanged());
+            return Responses.json(answer);
         });
     }
 }

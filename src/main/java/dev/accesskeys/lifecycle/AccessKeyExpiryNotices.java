@@ -1,0 +1,67 @@
+package dev.accesskeys.lifecycle;
+
+import java.util.List;
+import java.util.stream.Stream;
+
+import dev.accesskeys.model.AccessKey;
+import dev.accesskeys.model.AccessKeyProvider;
+import dev.accesskeys.model.KeyPolicy;
+import dev.accesskeys.service.AccessKeyService;
+
+import org.jboss.logging.Logger;
+import org.keycloak.common.util.Time;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.timer.ScheduledTask;
+
+/**
+ * Scheduled (one node of the cluster per run): e-mails the owner of each enabled key the policy's
+ * {@code expiryNotificationDays} before it expires, once per key and threshold, remembered on the key. Owners without
+ * an e-mail address, or disabled, get none (the key is marked all the same). A failed send is retried next run.
+ */
+public final class AccessKeyExpiryNotices implements ScheduledTask {
+
+    private static final Logger LOG = Logger.getLogger(AccessKeyExpiryNotices.class);
+
+    @Override
+    public void run(KeycloakSession session) {
+        long now = Time.currentTimeMillis();
+        session.realms().getRealmsStream().toList().forEach(realm -> notifyRealm(session, realm, now));
+    }
+
+    @Override
+    public String getTaskName() {
+        return "access-keys-expiry-notices";
+    }
+
+    private static void notifyRealm(KeycloakSession session, RealmModel realm, long now) {
+        KeyPolicy policy = new AccessKeyService(session, realm).policy();
+        List<Integer> days = policy.expiryNotificationDays();
+        if (days.isEmpty()) {
+            return;
+        }
+        session.getContext().setRealm(realm);
+        AccessKeyProvider store = session.getProvider(AccessKeyProvider.class);
+        int sent = 0;
+        try (Stream<AccessKey> keys = store.expiringBetween(realm, now, now + NoticeSchedule.horizonMillis(days))) {
+            for (AccessKey key : keys.toList()) {
+                Integer due = NoticeSchedule.dueThreshold(days, key.getExpiresAt(), now);
+                if (due == null || NoticeSchedule.alreadySent(key.getNoticeExpiresAt(), key.getNoticeDays(), key.getExpiresAt(), due)) {
+                    continue;
+                }
+                UserModel owner = session.users().getUserById(realm, key.getUserId());
+                if (owner != null && owner.isEnabled() && owner.getEmail() != null) {
+                    if (!KeyMails.expiring(session, realm, owner, key, now)) {
+                        continue;
+                    }
+                    sent++;
+                }
+                key.setNotice(key.getExpiresAt(), due);
+            }
+        }
+        if (sent > 0) {
+            LOG.debugf("access keys: %d expiry e-mails sent in realm %s", sent, realm.getName());
+        }
+    }
+}

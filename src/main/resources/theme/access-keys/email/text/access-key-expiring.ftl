@@ -1,0 +1,12 @@
+<#ftl output_format="plainText">
+${msg("accessKeyExpiringIntro", keyName, daysLeft, realmName)}
+
+${msg("accessKeyName")}: ${keyName}
+${msg("accessKeyId")}: ${keyId}
+${msg("accessKeyExpires")}: ${expiresAt}
+<#if accountUrl??>
+
+${msg("accessKeyManageLink")}: ${accountUrl}
+</#if>
+
+${msg("accessKeyExpiringOutro")}
