@@ -3,17 +3,21 @@ package dev.accesskeys.authenticator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import jakarta.ws.rs.core.Response;
 
 import dev.accesskeys.AccessKeys;
+import dev.accesskeys.token.AdminApiScope;
 import dev.accesskeys.token.KeyTokens;
 import dev.accesskeys.token.TokenScoping;
 import dev.accesskeys.model.AccessKey;
 import dev.accesskeys.service.AccessKeyService;
 
 import org.keycloak.OAuthErrorException;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.RoleModel;
 import org.keycloak.models.ClientSessionContext;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ProtocolMapperModel;
@@ -112,7 +116,14 @@ public class AccessKeyLimitsMapper extends AbstractOIDCProtocolMapper implements
         ClientSessionContext cut = cutToKey(session, userSession, clientSessionCtx, keyId);
         AccessToken rebuilt = withoutThisMapper(session, clientSessionCtx,
                 () -> new TokenManager().transformAccessToken(session, SessionTokens.accessTokenBasics(token, cut), userSession, cut));
-        return KeyTokens.seal(rebuilt, keyId);
+        KeyTokens.seal(rebuilt, keyId, userSession.getUser().getId());
+        ClientModel client = clientSessionCtx.getClientSession().getClient();
+        Optional<RoleModel> widened = AdminApiScope.widenedRole(userSession.getRealm(), client, userSession.getUser(), rebuilt);
+        if (widened.isPresent()) {
+            throw new ErrorResponseException(OAuthErrorException.UNAUTHORIZED_CLIENT, AdminApiScope.refusal(widened.get()),
+                    Response.Status.BAD_REQUEST);
+        }
+        return rebuilt;
     }
 
     /** @return the key a session was opened with, or null (also while this mapper rebuilds a token) */
@@ -133,6 +144,7 @@ public class AccessKeyLimitsMapper extends AbstractOIDCProtocolMapper implements
         }
         ClientSessionContext cut = TokenScoping.restrict(session, clientSessionCtx, service, key);
         session.setAttribute(ClientSessionContext.class.getName(), clientSessionCtx);
+        TokenScoping.forgetResolvedRoles(session, clientSessionCtx);
         return cut;
     }
 

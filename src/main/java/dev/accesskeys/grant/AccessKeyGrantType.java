@@ -1,6 +1,7 @@
 package dev.accesskeys.grant;
 
 import java.util.Collections;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.ws.rs.core.Response;
@@ -8,6 +9,7 @@ import jakarta.ws.rs.core.Response;
 import dev.accesskeys.token.TokenScoping;
 import dev.accesskeys.AccessKeys;
 import dev.accesskeys.service.AccessKeyService;
+import dev.accesskeys.token.AdminApiScope;
 import dev.accesskeys.token.KeyTokens;
 
 import org.keycloak.OAuth2Constants;
@@ -18,6 +20,7 @@ import org.keycloak.events.EventType;
 import org.keycloak.models.AuthenticatedClientSessionModel;
 import org.keycloak.models.ClientSessionContext;
 import org.keycloak.models.Constants;
+import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.UserSessionModel;
 import org.keycloak.protocol.oidc.OIDCLoginProtocol;
@@ -111,7 +114,15 @@ public class AccessKeyGrantType extends OAuth2GrantTypeBase {
             throw new CorsErrorResponseException(cors, OAuthErrorException.UNAUTHORIZED_CLIENT,
                     KeyTokens.LIGHTWEIGHT_REFUSAL, Response.Status.BAD_REQUEST);
         }
-        KeyTokens.seal(token, check.key().getId());
+        KeyTokens.seal(token, check.key().getId(), owner.getId());
+        Optional<RoleModel> widened = AdminApiScope.widenedRole(realm, client, owner, token);
+        if (widened.isPresent()) {
+            event.detail(Details.REASON, "the client's scope holds role " + AccessKeyService.roleName(widened.get())
+                    + " of the owner, which the key's token does not carry");
+            event.error(Errors.NOT_ALLOWED);
+            throw new CorsErrorResponseException(cors, OAuthErrorException.UNAUTHORIZED_CLIENT,
+                    AdminApiScope.refusal(widened.get()), Response.Status.BAD_REQUEST);
+        }
         Integer lifespan = service.policy().accessTokenLifespanSeconds();
         if (lifespan != null && token.getIat() != null) {
             token.exp(token.getIat() + lifespan);

@@ -88,6 +88,7 @@ final class KeyScopedUserInfoEndpoint extends UserInfoEndpoint {
                 session.getContext().getClient().getId());
         ClientSessionContext full = DefaultClientSessionContext.fromClientSessionAndScopeParameter(clientSession, token.getScope(), session);
         ClientSessionContext cut = TokenScoping.restrict(session, full, service, key);
+        TokenScoping.forgetResolvedRoles(session, full);
         AccessToken userInfo = tokenManager.transformUserInfoAccessToken(session, token, new AccessToken(), userSession, cut);
         Map<String, Object> claims = new LinkedHashMap<>(tokenManager.generateUserInfoClaims(userInfo, userSession.getUser()));
         return Response.fromResponse(answer).entity(claims).build();

@@ -19,8 +19,8 @@ import org.keycloak.representations.JsonWebToken;
  * introspection provider). Keycloak considers a token lightweight when it was issued as one (clients with
  * {@code client.use.lightweight.access.token.enabled}, which includes {@code admin-cli} and
  * {@code security-admin-console}), when it has no subject, or when it has neither a session ID nor any role claim.
- * A key's token is therefore never issued as a lightweight token (refused) and always carries a {@code realm_access}
- * claim, empty when the key allows no realm role ({@link #seal}).
+ * A key's token is therefore never issued as a lightweight token (refused), always names its owner as subject, and
+ * always carries a {@code realm_access} claim, empty when the key allows no realm role ({@link #seal}).
  */
 public final class KeyTokens {
 
@@ -41,9 +41,15 @@ public final class KeyTokens {
         return context.getTokenType() == AccessTokenContext.TokenType.LIGHTWEIGHT;
     }
 
-    /** Marks the token as the key's and gives it an explicit (possibly empty) realm-role claim. */
-    public static AccessToken seal(AccessToken token, String keyId) {
+    /**
+     * Marks the token as the key's and gives it the owner as subject (the {@code basic} scope's mapper may be outside
+     * the key) and an explicit (possibly empty) realm-role claim.
+     */
+    public static AccessToken seal(AccessToken token, String keyId, String ownerId) {
         token.setOtherClaims(AccessKeys.ACCESS_KEY_ID_CLAIM, keyId);
+        if (token.getSubject() == null) {
+            token.subject(ownerId);
+        }
         if (token.getRealmAccess() == null) {
             token.setRealmAccess(new AccessToken.Access().roles(new HashSet<>()));
         }

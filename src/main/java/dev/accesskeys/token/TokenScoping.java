@@ -29,6 +29,8 @@ import org.keycloak.services.util.DefaultClientSessionContext;
 public final class TokenScoping {
 
     public static final String OPENID = "openid";
+    /** Prefix of the session attribute in which Keycloak's RoleResolveUtil caches resolved roles. */
+    private static final String RESOLVED_ROLES_ATTRIBUTE = "RESOLVED_ROLES";
 
     private TokenScoping() {
     }
@@ -93,6 +95,17 @@ public final class TokenScoping {
             session.setAttribute(ClientSessionContext.class.getName(), result);
         }
         return result;
+    }
+
+    /**
+     * Drops the roles Keycloak resolved for this user session and client earlier in the request
+     * ({@code RoleResolveUtil} keeps them as a session attribute), so that mappers run on a cut context resolve
+     * the cut roles instead of reusing the full ones.
+     */
+    public static void forgetResolvedRoles(KeycloakSession session, ClientSessionContext context) {
+        AuthenticatedClientSessionModel clientSession = context.getClientSession();
+        session.removeAttribute(RESOLVED_ROLES_ATTRIBUTE + ":" + clientSession.getUserSession().getId() + ":"
+                + clientSession.getClient().getId());
     }
 
     /** @return the roles a token from the key may carry, composites expanded; null = no limit */

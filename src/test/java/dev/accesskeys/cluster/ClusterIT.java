@@ -296,18 +296,33 @@ class ClusterIT {
                 List.of(realmAdmin)), "boss is a realm admin");
         String usersPath = "/admin/realms/" + REALM + "/users";
 
+        // at the full-scope machine client the admin API would count boss's admin roles whatever the token says
         JsonNode none = a.createKey(REALM, boss, "no roles", Map.of("roles", List.of()));
-        Reply noneToken = b.exchange(REALM, none.get("id").asText(), none.get("secret").asText());
-        NodeClient.expect(200, noneToken, "exchange of the key without roles on B");
-        assertEquals(403, b.http().get(usersPath, noneToken.text("access_token")).status(), "users list on B, key without roles");
+        Reply refused = b.exchange(REALM, none.get("id").asText(), none.get("secret").asText());
+        assertEquals(400, refused.status(), "a limited key of an admin at a full-scope client on B: " + refused);
+        assertEquals("unauthorized_client", refused.text("error"));
 
-        JsonNode viewer = a.createKey(REALM, boss, "view users", Map.of("roles", List.of("realm-management/view-users")));
-        Reply viewerToken = b.exchange(REALM, viewer.get("id").asText(), viewer.get("secret").asText());
-        NodeClient.expect(200, viewerToken, "exchange of the view-users key on B");
-        assertEquals(200, b.http().get(usersPath, viewerToken.text("access_token")).status(), "users list on B, view-users key");
-        Reply create = b.http().call("POST", usersPath, viewerToken.text("access_token"), "application/json",
-                "{\"username\":\"made-by-a-key\",\"enabled\":true}");
-        assertEquals(403, create.status(), "user creation on B with the view-users key: " + create);
+        // a client whose scope holds only view-users and query-users
+        NodeClient.expect(201, a.admin("POST", "/" + REALM + "/clients", Map.of("clientId", "admin-reader", "enabled", true,
+                "publicClient", true, "fullScopeAllowed", false, "standardFlowEnabled", false,
+                "attributes", Map.of(AccessKeys.CLIENT_GRANT_ENABLED_ATTRIBUTE, "true"))), "admin-reader on A");
+        String reader = a.adminGet("/" + REALM + "/clients?clientId=admin-reader").json().get(0).get("id").asText();
+        List<JsonNode> viewRoles = List.of(a.adminGet("/" + REALM + "/clients/" + management + "/roles/view-users").json(),
+                a.adminGet("/" + REALM + "/clients/" + management + "/roles/query-users").json());
+        NodeClient.expect(204, a.admin("POST", "/" + REALM + "/clients/" + reader + "/scope-mappings/clients/" + management, viewRoles),
+                "admin-reader's scope");
+        for (Map.Entry<String, List<String>> limit : Map.of("no roles", List.<String>of(),
+                "view users", List.of("realm-management/view-users", "realm-management/query-users")).entrySet()) {
+            JsonNode key = a.createKey(REALM, boss, limit.getKey() + " at admin-reader", Map.of("roles", limit.getValue()));
+            Reply token = b.http().form("/realms/" + REALM + "/protocol/openid-connect/token", Map.of("grant_type", AccessKeys.GRANT_TYPE,
+                    "client_id", "admin-reader", "key_id", key.get("id").asText(), "key_secret", key.get("secret").asText()));
+            NodeClient.expect(200, token, "exchange on B at admin-reader, key " + limit.getKey());
+            int listed = b.http().get(usersPath, token.text("access_token")).status();
+            assertEquals(limit.getValue().isEmpty() ? 403 : 200, listed, "users list on B, key " + limit.getKey());
+            Reply create = b.http().call("POST", usersPath, token.text("access_token"), "application/json",
+                    "{\"username\":\"made-by-a-key\",\"enabled\":true}");
+            assertEquals(403, create.status(), "user creation on B, key " + limit.getKey() + ": " + create);
+        }
     }
 
     private static void assertInvalidGrant(Reply reply, String what) {

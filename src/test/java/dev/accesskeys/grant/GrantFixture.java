@@ -196,7 +196,8 @@ public final class GrantFixture {
 
     public Reply call(String method, String url, String bearer, Object body) {
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
+            // JSON answers (Keycloak's account API serves its console page to a GET without it)
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/json");
             if (bearer != null) {
                 request.header("Authorization", "Bearer " + bearer);
             }

@@ -149,6 +149,19 @@ public class AppPasswordSessionIT {
     }
 
     @Test
+    void aRotateWithOverlapEndsTheSessionsWhenTheOverlapEnds() throws InterruptedException {
+        String[] key = key("overlap", Map.of());
+        String online = login(key, null);
+        Thread.sleep(1100);
+        Reply rotated = f.grant.adminCall("POST", "/" + key[0] + "/rotate", Map.of("overlapSeconds", 3));
+        assertEquals(200, rotated.status(), rotated.body());
+        Reply during = f.refresh(online);
+        assertEquals(200, during.status(), "during the overlap the session goes on: " + during.body());
+        Thread.sleep(Math.max(0, rotated.json().get("previousSecretExpiresAt").asLong() - System.currentTimeMillis()) + 300);
+        assertRefreshRefused(during.text("refresh_token"));
+    }
+
+    @Test
     void expiryEndsTheSessions() throws InterruptedException {
         long expiresAt = System.currentTimeMillis() + 4000;
         String[] key = key("expiry", Map.of("expiresAt", expiresAt));

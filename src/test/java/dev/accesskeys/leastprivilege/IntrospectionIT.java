@@ -129,6 +129,32 @@ public class IntrospectionIT {
     }
 
     @Test
+    void inactiveOnceTheKeyIsRotated() throws InterruptedException {
+        String[] key = f.grant.createKey(f.grant.aliceId, "rotated", Map.of());
+        String token = f.exchange(key, null);
+        activeAnswer(token);
+        Thread.sleep(1100); // token times have one-second resolution: the rotate must come in a later second
+        Reply rotated = f.grant.adminCall("POST", "/" + key[0] + "/rotate", null);
+        assertEquals(200, rotated.status(), rotated.body());
+        assertInactive(token);
+        // a token of the new secret is active
+        activeAnswer(f.exchange(new String[] {key[0], rotated.text("secret")}, null));
+    }
+
+    @Test
+    void aRotateWithOverlapKeepsOldTokensActiveUntilTheOverlapEnds() throws InterruptedException {
+        String[] key = f.grant.createKey(f.grant.aliceId, "overlapped", Map.of());
+        String token = f.exchange(key, null);
+        Thread.sleep(1100);
+        Reply rotated = f.grant.adminCall("POST", "/" + key[0] + "/rotate", Map.of("overlapSeconds", 3));
+        assertEquals(200, rotated.status(), rotated.body());
+        long until = rotated.json().get("previousSecretExpiresAt").asLong();
+        activeAnswer(token);
+        Thread.sleep(Math.max(0, until - System.currentTimeMillis()) + 300);
+        assertInactive(token);
+    }
+
+    @Test
     void inactiveOnceTheKeyExpires() throws InterruptedException {
         long expiresAt = System.currentTimeMillis() + 3000;
         String[] key = f.grant.createKey(f.grant.aliceId, "expiring", Map.of("expiresAt", expiresAt));

@@ -1,5 +1,6 @@
 package dev.accesskeys.leastprivilege;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,8 @@ import dev.accesskeys.grant.GrantFixture.Reply;
 import dev.accesskeys.support.TestUsers;
 
 import org.keycloak.admin.client.Keycloak;
+import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.RoleRepresentation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -18,6 +21,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * turn a key into a token and call Keycloak's own endpoints with it.
  */
 final class KeyTokenFixture {
+
+    /** Confidential, access keys allowed, no full scope: only the realm role {@code reader} in scope. */
+    static final String SCOPED = "scoped-machine";
+    /** Like {@link #SCOPED}, plus {@code realm-management/view-users} and {@code query-users} in scope. */
+    static final String ADMIN_READER = "admin-reader";
 
     final GrantFixture grant;
     /** realm-management/realm-admin */
@@ -40,7 +48,34 @@ final class KeyTokenFixture {
         TestUsers.grantRealmManagementRoles(f.grant.realm, f.helpdeskId, "manage-users", "view-users", "query-users");
         f.supportId = f.grant.user("support");
         TestUsers.grantRealmManagementRoles(f.grant.realm, f.supportId, "manage-users", "view-users", "query-users", "impersonation");
+        // clients without full scope: Keycloak's admin API counts a user's role wherever the client has it in scope
+        f.scopedClient(SCOPED, List.of("reader"), List.of());
+        f.scopedClient(ADMIN_READER, List.of("reader"), List.of("view-users", "query-users"));
         return f;
+    }
+
+    private void scopedClient(String clientId, List<String> realmRoles, List<String> managementRoles) {
+        String id = grant.client(clientId, true, true);
+        ClientRepresentation created = grant.realm.clients().get(id).toRepresentation();
+        created.setFullScopeAllowed(false);
+        grant.realm.clients().get(id).update(created);
+        List<RoleRepresentation> realmScope = new ArrayList<>();
+        realmRoles.forEach(r -> realmScope.add(grant.realm.roles().get(r).toRepresentation()));
+        grant.realm.clients().get(id).getScopeMappings().realmLevel().add(realmScope);
+        if (!managementRoles.isEmpty()) {
+            String management = grant.realm.clients().findByClientId("realm-management").get(0).getId();
+            List<RoleRepresentation> clientScope = new ArrayList<>();
+            managementRoles.forEach(r -> clientScope.add(grant.realm.clients().get(management).roles().get(r).toRepresentation()));
+            grant.realm.clients().get(id).getScopeMappings().clientLevel(management).add(clientScope);
+        }
+    }
+
+    /** A key of the user exchanged at the given client: the access token. */
+    String tokenAt(String clientId, String userId, Map<String, Object> limits) {
+        String[] key = grant.createKey(userId, "k-" + System.nanoTime(), limits);
+        Reply reply = grant.exchange(clientId, clientId + "-secret", key[0], key[1], null);
+        assertEquals(200, reply.status(), reply.body());
+        return reply.text("access_token");
     }
 
     String realm() {

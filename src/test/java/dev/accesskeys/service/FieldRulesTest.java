@@ -54,4 +54,13 @@ class FieldRulesTest {
         refused("expiresAt", () -> FieldRules.timestamp("expiresAt", -1));
         refused("expiresAt", () -> FieldRules.timestamp("expiresAt", Long.MAX_VALUE));
     }
+
+    @Test
+    void aClientAddressLongerThanTheColumnIsCutNotRefused() {
+        assertEquals("127.0.0.1", FieldRules.clientAddress("127.0.0.1"));
+        assertNull(FieldRules.clientAddress(null));
+        String forwarded = "2001:db8::1, 10.0.0.1, 10.0.0.2, 10.0.0.3, 10.0.0.4, 10.0.0.5, 10.0.0.6, 10.0.0.7";
+        assertEquals(forwarded.substring(0, FieldRules.CLIENT_ADDRESS_MAX), FieldRules.clientAddress(forwarded));
+        assertEquals(64, FieldRules.clientAddress(forwarded).length());
+    }
 }
