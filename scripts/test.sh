@@ -57,7 +57,7 @@ suite() {
     echo "---- $name failed (exit $rc); Maven output: $log; reports: $LOGS/$slug/"
     grep -E '^\[ERROR\] (Tests run:.*FAIL|  [^ ])' "$log" | head -40
     # what ServerLogOnFailure printed for each failed test (the server log lines written while it ran)
-    awk '/^FAILED /{on=1; n=0} on{print; if (++n >= 120) on=0} /^\[(INFO|ERROR|WARNING)\]/{on=0}' "$log" | head -400
+    awk '/^\[(INFO|ERROR|WARNING)\]/{on=0} /^FAILED /{on=1; n=0} on{print; if (++n >= 120) on=0}' "$log" | head -400
     echo "---- last 40 lines of $log"
     tail -n 40 "$log"
     echo "----"
