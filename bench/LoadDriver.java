@@ -24,9 +24,11 @@ import java.util.regex.Pattern;
  * load NAME URL CONCURRENCY WARMUP_S DURATION_S BODIES_FILE RESULTS_TSV
  *     POSTs form bodies (one per line of BODIES_FILE, round robin) to URL; 200 = success.
  *     Appends: name, requests, req/s, p50 ms, p99 ms, errors, first error to RESULTS_TSV.
- * create-keys BASE REALM CLIENT_ID CLIENT_SECRET USER_IDS_FILE COUNT CONCURRENCY TIME_LIMIT_S
+ * create-keys BASE REALM CLIENT_ID CLIENT_SECRET USER_IDS_FILE COUNT CONCURRENCY TIME_LIMIT_S [NAME_PREFIX GRANT_CLIENT FORMS_FILE]
  *     Creates COUNT keys through the admin REST API (POST /admin/realms/REALM/access-keys), users round
  *     robin, with a client-credentials token of CLIENT_ID (refreshed every 60 s). Stops at TIME_LIMIT_S.
+ *     Names are NAME_PREFIX + number ("bulk key " by default). With FORMS_FILE, writes one key-grant form body
+ *     per created key (client GRANT_CLIENT), in creation order, for a later load run over all of them.
  *     Prints: created errors seconds.
  * </pre>
  */
@@ -42,7 +44,9 @@ public final class LoadDriver {
             case "load" -> load(args[1], args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]),
                     Integer.parseInt(args[5]), Path.of(args[6]), Path.of(args[7]));
             case "create-keys" -> createKeys(args[1], args[2], args[3], args[4], Path.of(args[5]),
-                    Integer.parseInt(args[6]), Integer.parseInt(args[7]), Integer.parseInt(args[8]));
+                    Integer.parseInt(args[6]), Integer.parseInt(args[7]), Integer.parseInt(args[8]),
+                    args.length > 9 ? args[9] : "bulk key ", args.length > 10 ? args[10] : null,
+                    args.length > 11 ? Path.of(args[11]) : null);
             default -> throw new IllegalArgumentException("unknown mode " + args[0]);
         }
     }
@@ -137,7 +141,9 @@ public final class LoadDriver {
     }
 
     private static void createKeys(String base, String realm, String clientId, String secret, Path usersFile, int count,
-                                   int concurrency, int timeLimitS) throws Exception {
+                                   int concurrency, int timeLimitS, String namePrefix, String grantClient,
+                                   Path formsFile) throws Exception {
+        String[] forms = new String[count];
         List<String> users = Files.readAllLines(usersFile).stream().filter(l -> !l.isBlank()).toList();
         AtomicReference<String> token = new AtomicReference<>(clientToken(base, realm, clientId, secret));
         AtomicLong tokenAt = new AtomicLong(System.nanoTime());
@@ -165,7 +171,7 @@ public final class LoadDriver {
                                 }
                             }
                         }
-                        String body = "{\"userId\":\"" + users.get(i % users.size()) + "\",\"name\":\"bulk key " + i
+                        String body = "{\"userId\":\"" + users.get(i % users.size()) + "\",\"name\":\"" + namePrefix + i
                                 + "\",\"description\":\"benchmark key number " + i + "\"}";
                         HttpResponse<String> resp = HTTP.send(HttpRequest.newBuilder(uri)
                                 .timeout(Duration.ofSeconds(60))
@@ -173,6 +179,10 @@ public final class LoadDriver {
                                 .header("Content-Type", "application/json")
                                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
                         if (resp.statusCode() == 201) {
+                            if (formsFile != null) {
+                                forms[i] = "grant_type=urn:access-keys:grant-type:access-key&client_id=" + enc(grantClient)
+                                        + "&key_id=" + enc(field(resp.body(), "id")) + "&key_secret=" + enc(field(resp.body(), "secret"));
+                            }
                             int c = created.incrementAndGet();
                             if (c % 10_000 == 0) {
                                 System.err.printf("    %d keys created (%.0f s)%n", c, (System.nanoTime() - start) / 1e9);
@@ -196,7 +206,18 @@ public final class LoadDriver {
         if (!firstError.get().isEmpty()) {
             System.err.println("    first error: " + firstError.get());
         }
+        if (formsFile != null) {
+            Files.write(formsFile, Arrays.stream(forms).filter(f -> f != null).toList());
+        }
         System.out.printf(java.util.Locale.ROOT, "%d %d %.1f%n", created.get(), errors.get(), (System.nanoTime() - start) / 1e9);
+    }
+
+    private static String field(String json, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]+)\"").matcher(json);
+        if (!m.find()) {
+            throw new IllegalStateException("no " + name + " in " + json);
+        }
+        return m.group(1);
     }
 
     private static String enc(String s) {

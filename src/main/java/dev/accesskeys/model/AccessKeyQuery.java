@@ -5,7 +5,7 @@ package dev.accesskeys.model;
  *
  * @param userId  owner
  * @param status  derived status
- * @param search  case-insensitive part of the name or key ID
+ * @param search  a prefix of the name (case-insensitive) or of the key ID, or the owner's exact username
  * @param first   offset
  * @param max     page size
  */

@@ -24,6 +24,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import dev.accesskeys.support.ServerLogs;
+
 /**
  * One Keycloak process started from a {@link KeycloakInstall} with {@code kc.sh start --optimized} on loopback: its
  * own HTTP, management and cluster (JGroups) ports, the shared PostgreSQL database, a bootstrap admin
@@ -61,6 +63,7 @@ final class KeycloakNode implements AutoCloseable {
         this.clusterPort = clusterPort;
         this.database = database;
         this.log = KeycloakInstall.WORK.resolve(name + ".log");
+        ServerLogs.register(log);
     }
 
     String name() {

@@ -1,0 +1,108 @@
+package dev.accesskeys.rest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.accesskeys.support.AccessKeysServerConfig;
+import dev.accesskeys.support.Http;
+import dev.accesskeys.support.Http.Reply;
+import dev.accesskeys.support.TestUsers;
+
+import org.junit.jupiter.api.Test;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.testframework.annotations.InjectAdminClient;
+import org.keycloak.testframework.annotations.InjectKeycloakUrls;
+import org.keycloak.testframework.annotations.InjectRealm;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.realm.ManagedRealm;
+import org.keycloak.testframework.realm.RealmBuilder;
+import org.keycloak.testframework.realm.RealmConfig;
+import org.keycloak.testframework.server.KeycloakUrls;
+
+/**
+ * {@code search=} on both APIs: a prefix of the name (case-insensitive), a prefix of the key ID (case-sensitive) or
+ * the owner's exact username; never a match in the middle of a name.
+ */
+@KeycloakIntegrationTest(config = AccessKeysServerConfig.class)
+class SearchIT {
+
+    private static final String PASSWORD = "Secret-pass-1";
+    private static final String ADMIN = "/admin/realms/search/access-keys";
+    private static final String SELF = "/realms/search/access-keys";
+
+    public static class SearchRealmConfig implements RealmConfig {
+        @Override
+        public RealmBuilder configure(RealmBuilder realm) {
+            return realm.name("search");
+        }
+    }
+
+    @InjectRealm(config = SearchRealmConfig.class)
+    ManagedRealm realm;
+
+    @InjectAdminClient
+    Keycloak admin;
+
+    @InjectKeycloakUrls
+    KeycloakUrls urls;
+
+    @Test
+    void searchMatchesNamePrefixKeyIdPrefixAndOwnerUsername() {
+        Http http = new Http(urls.getBase());
+        String token = admin.tokenManager().getAccessTokenString();
+        String carolId = TestUsers.create(realm.admin(), "carol", PASSWORD);
+        String daveId = TestUsers.create(realm.admin(), "dave", PASSWORD);
+        String deployBot = create(http, token, carolId, "Deploy bot");
+        String deploy2 = create(http, token, carolId, "deploy-2");
+        String myDeploy = create(http, token, daveId, "my deploy key");
+        String backup = create(http, token, daveId, "backup");
+
+        assertEquals(Set.of(deployBot, deploy2), ids(http.get(ADMIN + "?search=deploy", token)), "name prefix, any case");
+        assertEquals(Set.of(deployBot, deploy2), ids(http.get(ADMIN + "?search=DEPLOY", token)), "name prefix, any case");
+        assertEquals(Set.of(), ids(http.get(ADMIN + "?search=eploy", token)), "no match inside a name");
+        assertEquals(Set.of(myDeploy), ids(http.get(ADMIN + "?search=my%20dep", token)));
+        assertEquals(Set.of(backup), ids(http.get(ADMIN + "?search=" + backup, token)), "the whole key ID");
+        assertEquals(Set.of(backup), ids(http.get(ADMIN + "?search=" + backup.substring(0, 12), token)), "a key-ID prefix");
+        assertEquals(Set.of(), ids(http.get(ADMIN + "?search=ak_" + swapCase(backup.substring(3)), token)),
+                "key IDs are case-sensitive");
+        assertEquals(Set.of(myDeploy, backup), ids(http.get(ADMIN + "?search=dave", token)), "the owner's username");
+        assertEquals(Set.of(myDeploy, backup), ids(http.get(ADMIN + "?search=DAVE", token)), "usernames are lower case");
+        assertEquals(Set.of(), ids(http.get(ADMIN + "?search=dav", token)), "the username must match exactly");
+        assertEquals(Set.of(deploy2), ids(http.get(ADMIN + "?search=deploy-&status=active", token)));
+        assertEquals(Set.of(), ids(http.get(ADMIN + "?search=50%25", token)), "% is a character, not a wildcard");
+        assertEquals(Set.of(), ids(http.get(ADMIN + "?search=_eploy", token)), "_ is a character, not a wildcard");
+
+        String carol = http.passwordToken("search", "carol", PASSWORD);
+        assertEquals(Set.of(deployBot), ids(http.get(SELF + "?search=deploy%20b", carol)), "self-service: name prefix");
+        assertEquals(Set.of(), ids(http.get(SELF + "?search=backup", carol)), "self-service: only the caller's keys");
+    }
+
+    private static String create(Http http, String token, String userId, String name) {
+        Reply reply = http.json("POST", ADMIN, token, Map.of("userId", userId, "name", name));
+        assertEquals(201, reply.status(), reply.toString());
+        return reply.text("id");
+    }
+
+    private static Set<String> ids(Reply reply) {
+        assertEquals(200, reply.status(), reply.toString());
+        Set<String> ids = new TreeSet<>();
+        for (JsonNode key : reply.json()) {
+            ids.add(key.get("id").asText());
+        }
+        return ids;
+    }
+
+    private static String swapCase(String text) {
+        List<String> out = new ArrayList<>();
+        for (char c : text.toCharArray()) {
+            out.add(String.valueOf(Character.isUpperCase(c) ? Character.toLowerCase(c) : Character.toUpperCase(c)));
+        }
+        return String.join("", out);
+    }
+}
