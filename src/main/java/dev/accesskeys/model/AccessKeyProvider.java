@@ -19,6 +19,9 @@ public interface AccessKeyProvider extends Provider {
 
     Stream<AccessKey> search(RealmModel realm, AccessKeyQuery query, long now);
 
+    /** How many keys {@link #search} would find without {@code first} and {@code max}. */
+    long count(RealmModel realm, AccessKeyQuery query, long now);
+
     /** Number of the user's keys that are not revoked. */
     long countNotRevoked(RealmModel realm, String userId);
 

@@ -5,7 +5,8 @@ package dev.accesskeys.model;
  *
  * @param userId  owner
  * @param status  derived status
- * @param search  case-insensitive part of the name or key ID
+ * @param search  case-insensitive part of the name or key ID; when the query is not limited to one owner
+ *                ({@code userId} null), also the start of the owner's username
  * @param first   offset
  * @param max     page size
  */

@@ -30,7 +30,7 @@ public final class RequestBodies {
     public static final Set<String> KEY_FIELDS = Set.of("name", "description", "expiresAt", "scopes", "clients", "roles", "enabled");
     /** Fields of a key that a response shows but no request sets. */
     private static final Set<String> READ_ONLY_FIELDS = Set.of("id", "secret", "status", "createdAt", "lastUsedAt",
-            "revokedAt", "lastUsedIp", "userId", "createdBy");
+            "revokedAt", "lastUsedIp", "userId", "username", "createdBy");
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)

@@ -99,6 +99,11 @@ public final class AccessKeyService {
         }
     }
 
+    /** @return how many keys {@link #list} would find without paging */
+    public long count(AccessKeyQuery query) {
+        return store.count(realm, query, now());
+    }
+
     public AccessKeyStatus status(AccessKey key) {
         return key.getStatus(now());
     }

@@ -2,7 +2,6 @@ package dev.accesskeys.model.jpa;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Stream;
 
 import dev.accesskeys.model.AccessKey;
@@ -68,26 +67,39 @@ final class JpaAccessKeyProvider implements AccessKeyProvider {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<AccessKeyEntity> cq = cb.createQuery(AccessKeyEntity.class);
         Root<AccessKeyEntity> key = cq.from(AccessKeyEntity.class);
-        List<Predicate> where = new ArrayList<>();
-        where.add(cb.equal(key.get("realmId"), realm.getId()));
-        if (query.userId() != null) {
-            where.add(cb.equal(key.get("userId"), query.userId()));
-        }
-        if (query.search() != null && !query.search().isBlank()) {
-            String pattern = "%" + escapeLike(query.search().toLowerCase(Locale.ROOT)) + "%";
-            where.add(cb.or(cb.like(cb.lower(key.get("name")), pattern, '\\'),
-                    cb.like(cb.lower(key.get("id")), pattern, '\\')));
-        }
-        if (query.status() != null) {
-            where.add(statusIs(cb, key, query.status(), now));
-        }
-        cq.select(key).where(where.toArray(Predicate[]::new))
+        cq.select(key).where(filters(cb, cq, key, realm, query, now))
                 .orderBy(cb.desc(key.get("createdAt")), cb.asc(key.get("id")));
         return em.createQuery(cq)
                 .setFirstResult(query.first())
                 .setMaxResults(query.max())
                 .getResultStream()
                 .map(AccessKeyAdapter::new);
+    }
+
+    @Override
+    public long count(RealmModel realm, AccessKeyQuery query, long now) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Long> cq = cb.createQuery(Long.class);
+        Root<AccessKeyEntity> key = cq.from(AccessKeyEntity.class);
+        cq.select(cb.count(key)).where(filters(cb, cq, key, realm, query, now));
+        return em.createQuery(cq).getSingleResult();
+    }
+
+    /** The WHERE clause of {@link #search} and {@link #count}: the first {@code first}/{@code max} are not in it. */
+    private static Predicate[] filters(CriteriaBuilder cb, CriteriaQuery<?> cq, Root<AccessKeyEntity> key,
+                                       RealmModel realm, AccessKeyQuery query, long now) {
+        List<Predicate> where = new ArrayList<>();
+        where.add(cb.equal(key.get("realmId"), realm.getId()));
+        if (query.userId() != null) {
+            where.add(cb.equal(key.get("userId"), query.userId()));
+        }
+        if (query.search() != null && !query.search().isBlank()) {
+            where.add(OwnerSearch.matches(cb, cq, key, realm, query));
+        }
+        if (query.status() != null) {
+            where.add(statusIs(cb, key, query.status(), now));
+        }
+        return where.toArray(Predicate[]::new);
     }
 
     private static Predicate statusIs(CriteriaBuilder cb, Root<AccessKeyEntity> key, AccessKeyStatus status, long now) {
@@ -102,7 +114,7 @@ final class JpaAccessKeyProvider implements AccessKeyProvider {
         };
     }
 
-    private static String escapeLike(String value) {
+    static String escapeLike(String value) {
         return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 

@@ -66,6 +66,29 @@ public final class AdminAccessKeysResource {
         });
     }
 
+    @GET
+    @Path("count")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response count(@QueryParam("userId") String userId, @QueryParam("status") String status,
+                          @QueryParam("search") String search) {
+        return Responses.handle(session, () -> {
+            auth.users().requireView();
+            return Responses.json(service().count(ListParams.query(emptyToNull(userId), status, search, null, null)));
+        });
+    }
+
+    @POST
+    @Path("revoke")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response revoke(@Context HttpHeaders headers, String body) {
+        return Responses.handle(session, () -> {
+            auth.users().requireManage();
+            BulkRevoke bulk = new BulkRevoke(service(), new AdminEventAudit(adminEvent), key -> auth.users().requireManage());
+            return Responses.json(bulk.run(RequestBodies.object(headers, body)));
+        });
+    }
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
