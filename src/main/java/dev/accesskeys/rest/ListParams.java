@@ -13,6 +13,28 @@ public final class ListParams {
     private ListParams() {
     }
 
+    /**
+     * A listing in the order of {@code sort} ({@code name}, {@code createdAt}, {@code expiresAt}, {@code lastUsedAt};
+     * null or empty = newest first) and {@code order} ({@code asc} or {@code desc}, default {@code asc}).
+     */
+    public static AccessKeyQuery query(String userId, String status, String search, String first, String max,
+                                       String sort, String order) {
+        AccessKeyQuery query = query(userId, status, search, first, max);
+        if ((sort == null || sort.isEmpty()) && (order == null || order.isEmpty())) {
+            return query;
+        }
+        AccessKeyQuery.Sort.Field field = sort == null || sort.isEmpty()
+                ? AccessKeyQuery.Sort.Field.CREATED : AccessKeyQuery.Sort.Field.fromValue(sort);
+        if (field == null) {
+            throw AccessKeyException.invalid("sort", "must be one of name, createdAt, expiresAt, lastUsedAt");
+        }
+        if (order != null && !order.isEmpty() && !order.equals("asc") && !order.equals("desc")) {
+            throw AccessKeyException.invalid("order", "must be asc or desc");
+        }
+        return new AccessKeyQuery(query.userId(), query.status(), query.search(), query.first(), query.max(),
+                new AccessKeyQuery.Sort(field, !"desc".equals(order)));
+    }
+
     public static AccessKeyQuery query(String userId, String status, String search, String first, String max) {
         AccessKeyStatus wanted = null;
         if (status != null && !status.isEmpty()) {

@@ -21,6 +21,8 @@ import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.PessimisticLockException;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Expression;
+import jakarta.persistence.criteria.Order;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 
@@ -67,8 +69,7 @@ final class JpaAccessKeyProvider implements AccessKeyProvider {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<AccessKeyEntity> cq = cb.createQuery(AccessKeyEntity.class);
         Root<AccessKeyEntity> key = cq.from(AccessKeyEntity.class);
-        cq.select(key).where(filters(cb, cq, key, realm, query, now))
-                .orderBy(cb.desc(key.get("createdAt")), cb.asc(key.get("id")));
+        cq.select(key).where(filters(cb, cq, key, realm, query, now)).orderBy(order(cb, key, query.sort()));
         return em.createQuery(cq)
                 .setFirstResult(query.first())
                 .setMaxResults(query.max())
@@ -83,6 +84,19 @@ final class JpaAccessKeyProvider implements AccessKeyProvider {
         Root<AccessKeyEntity> key = cq.from(AccessKeyEntity.class);
         cq.select(cb.count(key)).where(filters(cb, cq, key, realm, query, now));
         return em.createQuery(cq).getSingleResult();
+    }
+
+    private static List<Order> order(CriteriaBuilder cb, Root<AccessKeyEntity> key, AccessKeyQuery.Sort sort) {
+        if (sort == null) {
+            return List.of(cb.desc(key.get("createdAt")), cb.asc(key.get("id")));
+        }
+        // keys never used or without expiry sort as the oldest / latest values would (nulls last ascending)
+        Expression<?> column = sort.field() == AccessKeyQuery.Sort.Field.NAME
+                ? cb.lower(key.get("name")) : key.get(sort.field().value());
+        Expression<Integer> isNull = cb.<Integer>selectCase().when(cb.isNull(key.get(sort.field().value())), 1).otherwise(0);
+        return sort.ascending()
+                ? List.of(cb.asc(isNull), cb.asc(column), cb.asc(key.get("id")))
+                : List.of(cb.desc(isNull), cb.desc(column), cb.asc(key.get("id")));
     }
 
     /** The WHERE clause of {@link #search} and {@link #count}: the first {@code first}/{@code max} are not in it. */
