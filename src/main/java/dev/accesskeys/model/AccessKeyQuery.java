@@ -3,47 +3,44 @@ package dev.accesskeys.model;
 /**
  * Filters of a key listing; null fields do not filter.
  *
- * @param userId  owner
- * @param status  derived status
- * @param search  case-insensitive part of the name or key ID; when the query is not limited to one owner
- *                ({@code userId} null), also the start of the owner's username
- * @param first   offset
- * @param max     page size
- * @param sort    order of the listing; null = newest first
+ * @param userId     owner
+ * @param status     derived status
+ * @param search     case-insensitive part of the name or key ID
+ * @param first      offset
+ * @param max        page size
+ * @param sort       order of the listing (newest first when null)
+ * @param descending whether {@code sort} runs from the highest value down
  */
-public record AccessKeyQuery(String userId, AccessKeyStatus status, String search, int first, int max, Sort sort) {
+public record AccessKeyQuery(String userId, AccessKeyStatus status, String search, int first, int max, Sort sort,
+                             boolean descending) {
 
     /** Newest first. */
     public AccessKeyQuery(String userId, AccessKeyStatus status, String search, int first, int max) {
-        this(userId, status, search, first, max, null);
+        this(userId, status, search, first, max, null, true);
     }
 
-    /** A sort column of the admin list, and its direction; ties are broken by key ID. */
-    public record Sort(Field field, boolean ascending) {
+    /** Columns a listing can be sorted by, with their query-parameter values (the JSON field names). */
+    public enum Sort {
+        NAME("name"), CREATED_AT("createdAt"), EXPIRES_AT("expiresAt"), LAST_USED_AT("lastUsedAt");
 
-        public enum Field {
-            NAME("name"), CREATED("createdAt"), EXPIRES("expiresAt"), LAST_USED("lastUsedAt");
+        private final String value;
 
-            private final String value;
+        Sort(String value) {
+            this.value = value;
+        }
 
-            Field(String value) {
-                this.value = value;
-            }
+        public String value() {
+            return value;
+        }
 
-            /** The query-parameter value, also the entity attribute. */
-            public String value() {
-                return value;
-            }
-
-            /** @return the field of that query-parameter value, or null */
-            public static Field fromValue(String value) {
-                for (Field field : values()) {
-                    if (field.value.equals(value)) {
-                        return field;
-                    }
+        /** @return the sort with that query-parameter value, or null */
+        public static Sort fromValue(String value) {
+            for (Sort sort : values()) {
+                if (sort.value.equals(value)) {
+                    return sort;
                 }
-                return null;
             }
+            return null;
         }
     }
 }

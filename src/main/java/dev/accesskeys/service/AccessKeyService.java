@@ -99,7 +99,7 @@ public final class AccessKeyService {
         }
     }
 
-    /** @return how many keys {@link #list} would find without paging */
+    /** How many keys match the query's filters (its paging and order do not count). */
     public long count(AccessKeyQuery query) {
         return store.count(realm, query, now());
     }

@@ -279,7 +279,9 @@ class AdminBulkRestIT {
         assertError(http().json("POST", ADMIN + "/revoke", adminToken(), Map.of("ids", List.of())), 400, "ids");
         assertError(http().json("POST", ADMIN + "/revoke", adminToken(), Map.of("ids", "x")), 400, "ids");
         assertError(http().json("POST", ADMIN + "/revoke", adminToken(), Map.of("keys", List.of(kept[0]))), 400, "keys");
-        assertError(http().json("POST", ADMIN + "/revoke", null, Map.of("ids", List.of(kept[0]))), 401, "token");
+        // without a token Keycloak's admin root refuses before the extension is reached
+        assertEquals(401, http().json("POST", ADMIN + "/revoke", null, Map.of("ids", List.of(kept[0]))).status());
+        assertEquals(200, exchange(kept[0], kept[1]).status(), "no bad request revoked anything");
     }
 
     @Test

@@ -69,7 +69,7 @@ final class JpaAccessKeyProvider implements AccessKeyProvider {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<AccessKeyEntity> cq = cb.createQuery(AccessKeyEntity.class);
         Root<AccessKeyEntity> key = cq.from(AccessKeyEntity.class);
-        cq.select(key).where(filters(cb, cq, key, realm, query, now)).orderBy(order(cb, key, query.sort()));
+        cq.select(key).where(filters(cb, cq, key, realm, query, now)).orderBy(order(cb, key, query));
         return em.createQuery(cq)
                 .setFirstResult(query.first())
                 .setMaxResults(query.max())
@@ -86,22 +86,8 @@ final class JpaAccessKeyProvider implements AccessKeyProvider {
         return em.createQuery(cq).getSingleResult();
     }
 
-    private static List<Order> order(CriteriaBuilder cb, Root<AccessKeyEntity> key, AccessKeyQuery.Sort sort) {
-        if (sort == null) {
-            return List.of(cb.desc(key.get("createdAt")), cb.asc(key.get("id")));
-        }
-        // keys never used or without expiry sort as the oldest / latest values would (nulls last ascending)
-        Expression<?> column = sort.field() == AccessKeyQuery.Sort.Field.NAME
-                ? cb.lower(key.get("name")) : key.get(sort.field().value());
-        Expression<Integer> isNull = cb.<Integer>selectCase().when(cb.isNull(key.get(sort.field().value())), 1).otherwise(0);
-        return sort.ascending()
-                ? List.of(cb.asc(isNull), cb.asc(column), cb.asc(key.get("id")))
-                : List.of(cb.desc(isNull), cb.desc(column), cb.asc(key.get("id")));
-    }
-
-    /** The WHERE clause of {@link #search} and {@link #count}: the first {@code first}/{@code max} are not in it. */
-    private static Predicate[] filters(CriteriaBuilder cb, CriteriaQuery<?> cq, Root<AccessKeyEntity> key,
-                                       RealmModel realm, AccessKeyQuery query, long now) {
+    private static Predicate[] filters(CriteriaBuilder cb, CriteriaQuery<?> cq, Root<AccessKeyEntity> key, RealmModel realm,
+                                       AccessKeyQuery query, long now) {
         List<Predicate> where = new ArrayList<>();
         where.add(cb.equal(key.get("realmId"), realm.getId()));
         if (query.userId() != null) {
@@ -114,6 +100,26 @@ final class JpaAccessKeyProvider implements AccessKeyProvider {
             where.add(statusIs(cb, key, query.status(), now));
         }
         return where.toArray(Predicate[]::new);
+    }
+
+    /** The query's order, "none" (never expires, never used) last on every database, then the ID for a stable page. */
+    private static List<Order> order(CriteriaBuilder cb, Root<AccessKeyEntity> key, AccessKeyQuery query) {
+        if (query.sort() == null) {
+            return List.of(cb.desc(key.get("createdAt")), cb.asc(key.get("id")));
+        }
+        List<Order> order = new ArrayList<>();
+        Expression<?> column = switch (query.sort()) {
+            case NAME -> cb.lower(key.get("name"));
+            case CREATED_AT -> key.get("createdAt");
+            case EXPIRES_AT -> key.get("expiresAt");
+            case LAST_USED_AT -> key.get("lastUsedAt");
+        };
+        if (query.sort() == AccessKeyQuery.Sort.EXPIRES_AT || query.sort() == AccessKeyQuery.Sort.LAST_USED_AT) {
+            order.add(cb.asc(cb.selectCase().when(cb.isNull(column), 1).otherwise(0)));
+        }
+        order.add(query.descending() ? cb.desc(column) : cb.asc(column));
+        order.add(cb.asc(key.get("id")));
+        return order;
     }
 
     private static Predicate statusIs(CriteriaBuilder cb, Root<AccessKeyEntity> key, AccessKeyStatus status, long now) {

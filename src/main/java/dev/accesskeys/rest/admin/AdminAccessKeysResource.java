@@ -75,7 +75,7 @@ public final class AdminAccessKeysResource {
                           @QueryParam("search") String search) {
         return Responses.handle(session, () -> {
             auth.users().requireView();
-            return Responses.json(service().count(ListParams.query(emptyToNull(userId), status, search, null, null)));
+            return Responses.json(service().count(ListParams.filters(emptyToNull(userId), status, search)));
         });
     }
 
