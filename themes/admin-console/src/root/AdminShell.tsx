@@ -4,7 +4,6 @@ import {
   ErrorRenderer,
   ForbiddenSection,
   Header,
-  PageBreadCrumbs,
   useAccess,
   useWhoAmI,
 } from "@keycloak/keycloak-admin-ui";
@@ -15,6 +14,7 @@ import { useTranslation } from "react-i18next";
 import { Outlet, useMatches } from "react-router-dom";
 
 import { AlertProvider } from "../alerts";
+import { PageBreadCrumbs } from "./PageBreadCrumbs";
 import { PageNav } from "./PageNav";
 
 /** The id the stock console gives its main container; its pages scroll that element. */
@@ -22,8 +22,8 @@ const MAIN_CONTENT_ID = "kc-main-content-page-container";
 
 /**
  * The stock admin console's frame (the library's own contexts, masthead and breadcrumbs) with this theme's navigation,
- * which is the stock navigation plus "Access keys". The library's App hard-codes its navigation, so the frame is
- * assembled here from the parts the library exports.
+ * which is the stock navigation plus "Access keys", and breadcrumbs that know this theme's pages. The library's
+ * App hard-codes both, so the frame is assembled here from the parts the library exports.
  */
 export const AdminShell = () => (
   <AdminClientProvider>
