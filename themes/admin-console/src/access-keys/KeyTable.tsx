@@ -46,14 +46,14 @@ export const KeyTable = ({ keys, realm, showOwner, canManage, canIssue, selected
               aria-label={t("accessKeysSelectPage")}
             />
           )}
-          <Th sort={sortBy("name")}>{t("accessKeysName")}</Th>
+          <Th modifier="wrap" sort={sortBy("name")}>{t("accessKeysName")}</Th>
           <Th>{t("accessKeysKeyId")}</Th>
           {showOwner && <Th>{t("accessKeysOwner")}</Th>}
           <Th>{t("accessKeysStatus")}</Th>
-          <Th>{t("accessKeysLimits")}</Th>
-          <Th sort={sortBy("expiresAt")}>{t("accessKeysExpires")}</Th>
-          <Th sort={sortBy("lastUsedAt")}>{t("accessKeysLastUsed")}</Th>
-          <Th sort={sortBy("createdAt")}>{t("accessKeysCreated")}</Th>
+          <Th modifier="wrap">{t("accessKeysLimits")}</Th>
+          <Th modifier="wrap" sort={sortBy("expiresAt")}>{t("accessKeysExpires")}</Th>
+          <Th modifier="wrap" sort={sortBy("lastUsedAt")}>{t("accessKeysLastUsed")}</Th>
+          <Th modifier="wrap" sort={sortBy("createdAt")}>{t("accessKeysCreated")}</Th>
           {canManage && <Th screenReaderText={t("accessKeysActions")} />}
         </Tr>
       </Thead>

@@ -166,6 +166,13 @@ public class AdminConsoleIT {
         input.press("Enter");
     }
 
+    /** Turns a PatternFly switch on with the keyboard (its toggle covers the checkbox for the mouse). */
+    private void toggle(Locator switchInput) {
+        switchInput.focus();
+        page.keyboard().press("Space");
+        assertThat(switchInput).isChecked();
+    }
+
     private void screenshot(String name) {
         page.locator(".pf-v5-c-alert-group button[aria-label^='Close']").all().forEach(Locator::click);
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name)));
@@ -208,6 +215,7 @@ public class AdminConsoleIT {
         login("realmadmin", "/users");
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("bob").setExact(true)).click();
         assertThat(page.getByTestId("user-access-keys-link")).isVisible();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("bob").setExact(true))).isVisible();
         screenshot("admin-user-page.png");
         page.getByTestId("user-access-keys-link").click();
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Access keys of bob"))).isVisible();
@@ -245,7 +253,7 @@ public class AdminConsoleIT {
         Locator form = page.getByTestId("policy-form");
         form.getByLabel("Keys per user").fill("25");
         form.getByLabel("Maximum lifetime (days)").fill("365");
-        form.getByLabel("Delete only inactive keys").check();
+        toggle(form.getByLabel("Delete only inactive keys"));
         button("Save").click();
         assertThat(page.getByText("Access-key policy saved")).isVisible();
         screenshot("admin-policy.png");
@@ -269,7 +277,7 @@ public class AdminConsoleIT {
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(AdminConsoleRealmConfig.LATE_CLIENT).setExact(true)).click();
         Locator grantSwitch = page.getByLabel("Allow access keys");
         assertThat(grantSwitch).not().isChecked();
-        grantSwitch.check();
+        toggle(grantSwitch);
         assertThat(page.getByText("Access keys allowed at this client")).isVisible();
         assertThat(page.getByLabel("Allow access keys")).isChecked();
 
