@@ -174,7 +174,10 @@ public class AdminConsoleIT {
     }
 
     private void screenshot(String name) {
-        page.locator(".pf-v5-c-alert-group button[aria-label^='Close']").all().forEach(Locator::click);
+        Locator close = page.locator(".pf-v5-c-alert-group button[aria-label^='Close']");
+        while (close.count() > 0) {
+            close.first().click();
+        }
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name)));
     }
 
