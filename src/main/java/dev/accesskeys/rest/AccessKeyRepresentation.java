@@ -16,7 +16,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 @JsonPropertyOrder({"id", "secret", "name", "description", "status", "enabled", "scopes", "clients", "roles",
-        "createdAt", "expiresAt", "lastUsedAt", "revokedAt", "lastUsedIp", "userId", "createdBy", "allowedCidrs",
+        "createdAt", "expiresAt", "lastUsedAt", "revokedAt", "lastUsedIp", "userId", "username", "createdBy", "allowedCidrs",
         "rotatedAt", "previousSecretExpiresAt"})
 public final class AccessKeyRepresentation {
 
@@ -36,6 +36,8 @@ public final class AccessKeyRepresentation {
     public Long revokedAt;
     public String lastUsedIp;
     public String userId;
+    /** the owner's username, null when the owner no longer exists */
+    public String username;
     public String createdBy;
     public List<String> allowedCidrs;
     public Long rotatedAt;
@@ -43,6 +45,10 @@ public final class AccessKeyRepresentation {
     public Long previousSecretExpiresAt;
 
     public static AccessKeyRepresentation of(AccessKey key, AccessKeyService service) {
+        return of(key, service, OwnerNames.ofRequest());
+    }
+
+    private static AccessKeyRepresentation of(AccessKey key, AccessKeyService service, OwnerNames owners) {
         AccessKeyRepresentation rep = new AccessKeyRepresentation();
         rep.id = key.getId();
         rep.name = key.getName();
@@ -58,6 +64,7 @@ public final class AccessKeyRepresentation {
         rep.revokedAt = key.getRevokedAt();
         rep.lastUsedIp = key.getLastUsedIp();
         rep.userId = key.getUserId();
+        rep.username = owners.username(key.getRealmId(), key.getUserId());
         rep.createdBy = key.getCreatedBy();
         rep.allowedCidrs = key.getAllowedCidrs();
         rep.rotatedAt = key.getRotatedAt();
@@ -68,7 +75,8 @@ public final class AccessKeyRepresentation {
 
     /** A page of keys as the list endpoints show it. */
     public static List<AccessKeyRepresentation> list(AccessKeyService service, AccessKeyQuery query) {
-        return service.list(query).stream().map(key -> of(key, service)).toList();
+        OwnerNames owners = OwnerNames.ofRequest();
+        return service.list(query).stream().map(key -> of(key, service, owners)).toList();
     }
 
     /** The representation with the secret: only for the response that issued it, never for events. */

@@ -31,7 +31,7 @@ public final class RequestBodies {
             "allowedCidrs");
     /** Fields of a key that a response shows but no request sets. */
     private static final Set<String> READ_ONLY_FIELDS = Set.of("id", "secret", "status", "createdAt", "lastUsedAt",
-            "revokedAt", "lastUsedIp", "userId", "createdBy", "previousSecretExpiresAt", "rotatedAt");
+            "revokedAt", "lastUsedIp", "userId", "username", "createdBy", "previousSecretExpiresAt", "rotatedAt");
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)

@@ -128,7 +128,8 @@ public final class AccessKeyService {
         int skip = query.first();
         int batch = Math.max(query.max(), 100);
         for (int offset = 0; page.size() < query.max(); offset += batch) {
-            List<AccessKey> read = list(new AccessKeyQuery(query.userId(), query.status(), query.search(), offset, batch));
+            List<AccessKey> read = list(new AccessKeyQuery(query.userId(), query.status(), query.search(), offset, batch,
+                    query.sort(), query.descending()));
             for (AccessKey key : read) {
                 if (filter.test(key) && skip-- <= 0 && page.size() < query.max()) {
                     page.add(key);
@@ -139,6 +140,24 @@ public final class AccessKeyService {
             }
         }
         return page;
+    }
+
+    /** How many keys match the query's filters and the filter (e.g. owners an admin may view). */
+    public long countWhere(AccessKeyQuery query, Predicate<AccessKey> filter) {
+        long count = 0;
+        int batch = 500;
+        for (int offset = 0; ; offset += batch) {
+            List<AccessKey> read = list(new AccessKeyQuery(query.userId(), query.status(), query.search(), offset, batch, null, false));
+            count += read.stream().filter(filter).count();
+            if (read.size() < batch) {
+                return count;
+            }
+        }
+    }
+
+    /** How many keys match the query's filters (its paging and order do not count). */
+    public long count(AccessKeyQuery query) {
+        return store.count(realm, query, now());
     }
 
     public AccessKeyStatus status(AccessKey key) {

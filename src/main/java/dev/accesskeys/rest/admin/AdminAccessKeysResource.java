@@ -66,14 +66,41 @@ public final class AdminAccessKeysResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response list(@QueryParam("userId") String userId, @QueryParam("status") String status,
                          @QueryParam("search") String search, @QueryParam("first") String first,
-                         @QueryParam("max") String max) {
+                         @QueryParam("max") String max, @QueryParam("sort") String sort,
+                         @QueryParam("order") String order) {
         return Responses.handle(session, () -> {
             auth.users().requireQuery();
             AccessKeyService service = service();
-            AccessKeyQuery query = ListParams.query(emptyToNull(userId), status, search, first, max);
+            AccessKeyQuery query = ListParams.query(emptyToNull(userId), status, search, first, max, sort, order);
             List<AccessKey> keys = auth.users().canView() ? service.list(query)
                     : service.listWhere(query, key -> owners.canView(key.getUserId()));
             return Responses.json(keys.stream().map(key -> AccessKeyRepresentation.of(key, service)).toList());
+        });
+    }
+
+    @GET
+    @Path("count")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response count(@QueryParam("userId") String userId, @QueryParam("status") String status,
+                          @QueryParam("search") String search) {
+        return Responses.handle(session, () -> {
+            auth.users().requireQuery();
+            AccessKeyQuery filters = ListParams.filters(emptyToNull(userId), status, search);
+            return Responses.json(auth.users().canView() ? service().count(filters)
+                    : service().countWhere(filters, key -> owners.canView(key.getUserId())));
+        });
+    }
+
+    @POST
+    @Path("revoke")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response revoke(@Context HttpHeaders headers, String body) {
+        return Responses.handle(session, () -> {
+            auth.users().requireQuery();
+            BulkRevoke bulk = new BulkRevoke(service(), new AdminEventAudit(adminEvent),
+                    key -> owners.guard(owners.requireView(key.getUserId())).requireManage());
+            return Responses.json(bulk.run(RequestBodies.object(headers, body)));
         });
     }
 

@@ -1,0 +1,16 @@
+package dev.accesskeys.admin;
+
+import org.keycloak.testframework.realm.ClientBuilder;
+import org.keycloak.testframework.realm.RealmBuilder;
+import org.keycloak.testframework.realm.RealmConfig;
+
+/** The realm of the admin list/count/bulk-revoke tests: admin events with representations, a grant-enabled client. */
+public class AdminBulkRealmConfig implements RealmConfig {
+
+    @Override
+    public RealmBuilder configure(RealmBuilder realm) {
+        return realm.name("bulk").adminEventsEnabled(true).adminEventsDetailsEnabled(true)
+                .clients(ClientBuilder.create().clientId("cli").publicClient(true)
+                        .attribute("access.key.grant.enabled", "true"));
+    }
+}

@@ -1,0 +1,41 @@
+import type { TFunction } from "i18next";
+
+import type { KeyStatus } from "./api";
+
+export const DAY = 24 * 60 * 60 * 1000;
+
+export function formatDateTime(millis: number, locale: string) {
+  return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(
+    new Date(millis),
+  );
+}
+
+export function formatDate(millis: number, locale: string) {
+  return new Intl.DateTimeFormat(locale, { dateStyle: "medium" }).format(new Date(millis));
+}
+
+/** yyyy-mm-dd in local time, as a native date input wants it. */
+export function isoDate(millis: number) {
+  const date = new Date(millis);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** The end (23:59:59.999 local time) of a yyyy-mm-dd day. */
+export function endOfDay(value: string) {
+  const [year, month, day] = value.split("-").map(Number);
+  return new Date(year, month - 1, day, 23, 59, 59, 999).getTime();
+}
+
+export const statusColor: Record<KeyStatus, "green" | "grey" | "red" | "orange"> = {
+  active: "green",
+  disabled: "grey",
+  revoked: "red",
+  expired: "orange",
+};
+
+export const statusLabel = (t: TFunction, status: KeyStatus) =>
+  t(`accessKeysStatus${status.charAt(0).toUpperCase()}${status.slice(1)}`);
+
+/** The locale the console shows dates in (the admin's, as the stock pages use it). */
+export const browserLocale = () => navigator.language || "en";
