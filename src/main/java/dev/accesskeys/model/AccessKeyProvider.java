@@ -19,6 +19,9 @@ public interface AccessKeyProvider extends Provider {
 
     Stream<AccessKey> search(RealmModel realm, AccessKeyQuery query, long now);
 
+    /** Number of keys that match the query's filters ({@code first}, {@code max} and the order are ignored). */
+    long count(RealmModel realm, AccessKeyQuery query, long now);
+
     /** Number of the user's keys that are not revoked. */
     long countNotRevoked(RealmModel realm, String userId);
 

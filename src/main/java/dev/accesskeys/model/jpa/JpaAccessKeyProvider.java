@@ -22,6 +22,8 @@ import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.PessimisticLockException;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Expression;
+import jakarta.persistence.criteria.Order;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 
@@ -68,6 +70,25 @@ final class JpaAccessKeyProvider implements AccessKeyProvider {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<AccessKeyEntity> cq = cb.createQuery(AccessKeyEntity.class);
         Root<AccessKeyEntity> key = cq.from(AccessKeyEntity.class);
+        cq.select(key).where(filters(cb, key, realm, query, now)).orderBy(order(cb, key, query));
+        return em.createQuery(cq)
+                .setFirstResult(query.first())
+                .setMaxResults(query.max())
+                .getResultStream()
+                .map(AccessKeyAdapter::new);
+    }
+
+    @Override
+    public long count(RealmModel realm, AccessKeyQuery query, long now) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Long> cq = cb.createQuery(Long.class);
+        Root<AccessKeyEntity> key = cq.from(AccessKeyEntity.class);
+        cq.select(cb.count(key)).where(filters(cb, key, realm, query, now));
+        return em.createQuery(cq).getSingleResult();
+    }
+
+    private static Predicate[] filters(CriteriaBuilder cb, Root<AccessKeyEntity> key, RealmModel realm, AccessKeyQuery query,
+                                       long now) {
         List<Predicate> where = new ArrayList<>();
         where.add(cb.equal(key.get("realmId"), realm.getId()));
         if (query.userId() != null) {
@@ -81,13 +102,27 @@ final class JpaAccessKeyProvider implements AccessKeyProvider {
         if (query.status() != null) {
             where.add(statusIs(cb, key, query.status(), now));
         }
-        cq.select(key).where(where.toArray(Predicate[]::new))
-                .orderBy(cb.desc(key.get("createdAt")), cb.asc(key.get("id")));
-        return em.createQuery(cq)
-                .setFirstResult(query.first())
-                .setMaxResults(query.max())
-                .getResultStream()
-                .map(AccessKeyAdapter::new);
+        return where.toArray(Predicate[]::new);
+    }
+
+    /** The query's order, "none" (never expires, never used) last on every database, then the ID for a stable page. */
+    private static List<Order> order(CriteriaBuilder cb, Root<AccessKeyEntity> key, AccessKeyQuery query) {
+        if (query.sort() == null) {
+            return List.of(cb.desc(key.get("createdAt")), cb.asc(key.get("id")));
+        }
+        List<Order> order = new ArrayList<>();
+        Expression<?> column = switch (query.sort()) {
+            case NAME -> cb.lower(key.get("name"));
+            case CREATED_AT -> key.get("createdAt");
+            case EXPIRES_AT -> key.get("expiresAt");
+            case LAST_USED_AT -> key.get("lastUsedAt");
+        };
+        if (query.sort() == AccessKeyQuery.Sort.EXPIRES_AT || query.sort() == AccessKeyQuery.Sort.LAST_USED_AT) {
+            order.add(cb.asc(cb.selectCase().when(cb.isNull(column), 1).otherwise(0)));
+        }
+        order.add(query.descending() ? cb.desc(column) : cb.asc(column));
+        order.add(cb.asc(key.get("id")));
+        return order;
     }
 
     private static Predicate statusIs(CriteriaBuilder cb, Root<AccessKeyEntity> key, AccessKeyStatus status, long now) {

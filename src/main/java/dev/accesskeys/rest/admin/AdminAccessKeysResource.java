@@ -59,10 +59,12 @@ public final class AdminAccessKeysResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response list(@QueryParam("userId") String userId, @QueryParam("status") String status,
                          @QueryParam("search") String search, @QueryParam("first") String first,
-                         @QueryParam("max") String max) {
+                         @QueryParam("max") String max, @QueryParam("sort") String sort,
+                         @QueryParam("order") String order) {
         return Responses.handle(session, () -> {
             auth.users().requireView();
-            return Responses.json(AccessKeyRepresentation.list(service(), ListParams.query(emptyToNull(userId), status, search, first, max)));
+            return Responses.json(AccessKeyRepresentation.list(service(),
+                    ListParams.query(emptyToNull(userId), status, search, first, max, sort, order)));
         });
     }
 
