@@ -279,7 +279,7 @@ public final class AccessKeyService {
         List<KeyOptions.ClientOption> clients = realm.getClientsStream()
                 .filter(c -> Boolean.parseBoolean(c.getAttribute(AccessKeys.CLIENT_GRANT_ENABLED_ATTRIBUTE)))
                 .sorted(Comparator.comparing(ClientModel::getClientId))
-                .map(c -> new KeyOptions.ClientOption(c.getClientId(), c.getName()))
+                .map(c -> new KeyOptions.ClientOption(c.getClientId(), c.getName(), AppPasswords.accepted(realm, c)))
                 .toList();
         Set<RoleModel> userRoles = RoleUtils.expandCompositeRoles(RoleUtils.getDeepUserRoleMappings(user));
         List<KeyOptions.RoleOption> roles = userRoles.stream()

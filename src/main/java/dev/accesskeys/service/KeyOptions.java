@@ -15,7 +15,8 @@ public record KeyOptions(List<ScopeOption> scopes, List<ClientOption> clients, L
     public record ScopeOption(String name, String description, String displayName, boolean internal) {
     }
 
-    public record ClientOption(String clientId, String name) {
+    /** @param appPasswords the client's direct grant runs the access-key authenticator (key ID + secret as a password) */
+    public record ClientOption(String clientId, String name, boolean appPasswords) {
     }
 
     /**
