@@ -1,4 +1,4 @@
-import { Button, Modal, ModalVariant } from "@patternfly/react-core";
+import { Button, Modal, ModalVariant, Title } from "@patternfly/react-core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 
@@ -11,6 +11,7 @@ type Props = {
   onClose: () => void;
 };
 
+/** Asks before a change that cannot be undone; the title wraps, so a long key name is never cut. */
 export const ConfirmDialog = ({ title, message, confirmLabel, danger, onConfirm, onClose }: Props) => {
   const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
@@ -25,8 +26,12 @@ export const ConfirmDialog = ({ title, message, confirmLabel, danger, onConfirm,
   return (
     <Modal
       variant={ModalVariant.small}
-      title={title}
-      titleIconVariant={danger ? "warning" : undefined}
+      header={
+        <Title id="access-key-confirm-title" headingLevel="h1" size="2xl" className="access-keys-wrap-title">
+          {title}
+        </Title>
+      }
+      aria-labelledby="access-key-confirm-title"
       isOpen
       onClose={onClose}
       data-testid="confirm-dialog"

@@ -31,13 +31,20 @@ export type KeyPolicy = {
   defaultLifetimeDays: number | null;
   deleteRequiresInactive: boolean;
   accessTokenLifespanSeconds: number | null;
+  /** Longest overlap a rotate may keep the old secret working (lifecycle work; absent on older servers). */
+  maxRotationOverlapSeconds?: number | null;
 };
+
+/** A choice of /options; `internal` ones (Keycloak machinery) are shown only after "Show all". */
+export type ScopeOption = { name: string; description?: string | null; displayName?: string; internal?: boolean };
+export type RoleOption = { name: string; description?: string | null; internal?: boolean };
+export type ClientOption = { clientId: string; name?: string | null; appPasswords?: boolean };
 
 /** GET /access-keys/options: what the caller may choose, and the realm's limits. */
 export type KeyOptions = {
-  scopes: { name: string; description?: string | null }[];
-  clients: { clientId: string; name?: string | null }[];
-  roles: string[];
+  scopes: ScopeOption[];
+  clients: ClientOption[];
+  roles: RoleOption[];
   policy: KeyPolicy;
   activeKeys: number;
 };
@@ -56,6 +63,12 @@ export class ApiError extends Error {
   ) {
     super(description || code);
     this.name = "ApiError";
+  }
+
+  /** The field a 400/409 names ("name: ..."), with the rest of the description. */
+  get field(): { name: string; problem: string } | undefined {
+    const match = /^([A-Za-z]+): (.+)$/s.exec(this.description ?? "");
+    return match ? { name: match[1], problem: match[2] } : undefined;
   }
 }
 
@@ -111,11 +124,17 @@ async function call<T>(
 
 const keyPath = (id: string) => `/${encodeURIComponent(id)}`;
 
-export const listKeys = (
-  context: ApiContext,
-  query: { status?: KeyStatus; first: number; max: number },
-  signal?: AbortSignal,
-) => call<AccessKey[]>(context, "", { query, signal });
+export type SortField = "name" | "createdAt" | "expiresAt" | "lastUsedAt";
+
+export type KeyFilter = { status?: KeyStatus; search?: string };
+
+export type KeyListQuery = KeyFilter & { first: number; max: number; sort?: SortField; order?: "asc" | "desc" };
+
+export const listKeys = (context: ApiContext, query: KeyListQuery, signal?: AbortSignal) =>
+  call<AccessKey[]>(context, "", { query, signal });
+
+export const countKeys = (context: ApiContext, query: KeyFilter, signal?: AbortSignal) =>
+  call<number>(context, "/count", { query, signal });
 
 export const getOptions = (context: ApiContext, signal?: AbortSignal) =>
   call<KeyOptions>(context, "/options", { signal });
@@ -129,8 +148,11 @@ export const updateKey = (context: ApiContext, id: string, input: KeyInput) =>
 export const revokeKey = (context: ApiContext, id: string) =>
   call<AccessKey>(context, `${keyPath(id)}/revoke`, { method: "POST" });
 
-export const rotateKey = (context: ApiContext, id: string) =>
-  call<AccessKey>(context, `${keyPath(id)}/rotate`, { method: "POST" });
+/** Rotate body: keep the old secret working `overlapSeconds`, and optionally a new expiry. */
+export type RotateInput = { overlapSeconds: number; expiresAt?: number | null };
+
+export const rotateKey = (context: ApiContext, id: string, input: RotateInput) =>
+  call<AccessKey>(context, `${keyPath(id)}/rotate`, { method: "POST", body: input });
 
 export const deleteKey = (context: ApiContext, id: string) =>
   call<void>(context, keyPath(id), { method: "DELETE" });

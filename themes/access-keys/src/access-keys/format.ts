@@ -36,3 +36,27 @@ export const statusColor: Record<KeyStatus, "green" | "grey" | "red" | "orange">
 
 export const statusLabel = (t: TFunction, status: KeyStatus) =>
   t(`accessKeysStatus${status.charAt(0).toUpperCase()}${status.slice(1)}`);
+
+const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ["year", 365 * DAY],
+  ["month", 30 * DAY],
+  ["day", DAY],
+  ["hour", 60 * 60 * 1000],
+  ["minute", 60 * 1000],
+];
+
+/** "in 3 days", "2 hours ago", "now": the largest whole unit, in the user's language. */
+export function formatRelative(millis: number, locale: string, now = Date.now()) {
+  const diff = millis - now;
+  const format = new Intl.RelativeTimeFormat(locale, { numeric: "auto" });
+  for (const [unit, size] of UNITS) {
+    if (Math.abs(diff) >= size) return format.format(Math.trunc(diff / size), unit);
+  }
+  return format.format(0, "minute");
+}
+
+/** Whole days until a time (rounded up), for "expires in N days". */
+export const daysUntil = (millis: number, now = Date.now()) => Math.ceil((millis - now) / DAY);
+
+/** Keys expiring within this many days get a badge. */
+export const EXPIRING_SOON_DAYS = 14;

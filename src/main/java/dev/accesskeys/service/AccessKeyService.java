@@ -1,9 +1,11 @@
 package dev.accesskeys.service;
 
+import java.io.IOException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Properties;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -29,6 +31,7 @@ import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.RoleUtils;
 import org.keycloak.protocol.oidc.OIDCLoginProtocol;
+import org.keycloak.theme.Theme;
 
 /**
  * The one owner of the rules of access keys: generation and hashing of secrets, status, the realm policy, validation
@@ -448,22 +451,45 @@ public final class AccessKeyService {
     // ---- choices ----------------------------------------------------------------------------------------------
 
     public KeyOptions options(UserModel user) {
+        InternalChoices internal = new InternalChoices(realm);
+        Properties messages = accountMessages(user);
         List<KeyOptions.ScopeOption> scopes = realm.getClientScopesStream()
                 .filter(s -> OIDCLoginProtocol.LOGIN_PROTOCOL.equals(s.getProtocol()))
                 .sorted(Comparator.comparing(ClientScopeModel::getName))
-                .map(s -> new KeyOptions.ScopeOption(s.getName(), s.getDescription()))
+                .map(s -> new KeyOptions.ScopeOption(s.getName(), s.getDescription(), displayName(s, messages),
+                        internal.scope(s)))
                 .toList();
         List<KeyOptions.ClientOption> clients = realm.getClientsStream()
                 .filter(c -> Boolean.parseBoolean(c.getAttribute(AccessKeys.CLIENT_GRANT_ENABLED_ATTRIBUTE)))
                 .sorted(Comparator.comparing(ClientModel::getClientId))
-                .map(c -> new KeyOptions.ClientOption(c.getClientId(), c.getName()))
+                .map(c -> new KeyOptions.ClientOption(c.getClientId(), c.getName(), AppPasswords.accepted(realm, c)))
                 .toList();
         Set<RoleModel> userRoles = RoleUtils.expandCompositeRoles(RoleUtils.getDeepUserRoleMappings(user));
-        List<String> roles = userRoles.stream()
-                .map(AccessKeyService::roleName)
-                .sorted()
+        List<KeyOptions.RoleOption> roles = userRoles.stream()
+                .map(r -> new KeyOptions.RoleOption(roleName(r), r.getDescription(), internal.role(r)))
+                .sorted(Comparator.comparing(KeyOptions.RoleOption::name))
                 .collect(Collectors.toList());
         return new KeyOptions(scopes, clients, roles, policy(), store.countNotRevoked(realm, user.getId()));
+    }
+
+    /** The scope's consent text ({@code ${key}} resolved with the account theme's messages), else its name. */
+    private static String displayName(ClientScopeModel scope, Properties messages) {
+        String text = scope.getAttribute(ClientScopeModel.CONSENT_SCREEN_TEXT);
+        if (text == null || text.isBlank()) {
+            return scope.getName();
+        }
+        if (text.startsWith("${") && text.endsWith("}")) {
+            return messages.getProperty(text.substring(2, text.length() - 1), scope.getName());
+        }
+        return text;
+    }
+
+    private Properties accountMessages(UserModel user) {
+        try {
+            return session.theme().getTheme(Theme.Type.ACCOUNT).getMessages(session.getContext().resolveLocale(user));
+        } catch (IOException | RuntimeException e) {
+            return new Properties();
+        }
     }
 
     /** The name a key's {@code roles} list uses for a role: {@code role} or {@code clientId/role}. */

@@ -47,10 +47,22 @@ public final class AccountAccessKeysResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Response list(@QueryParam("status") String status, @QueryParam("search") String search,
-                         @QueryParam("first") String first, @QueryParam("max") String max) {
+                         @QueryParam("first") String first, @QueryParam("max") String max,
+                         @QueryParam("sort") String sort, @QueryParam("order") String order) {
         return Responses.handle(session, () -> {
             AccountAuth auth = AccountAuth.authenticate(session);
-            return Responses.json(AccessKeyRepresentation.list(service(), ListParams.query(auth.user().getId(), status, search, first, max)));
+            return Responses.json(AccessKeyRepresentation.list(service(),
+                    ListParams.query(auth.user().getId(), status, search, first, max, sort, order)));
+        });
+    }
+
+    @GET
+    @Path("count")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response count(@QueryParam("status") String status, @QueryParam("search") String search) {
+        return Responses.handle(session, () -> {
+            AccountAuth auth = AccountAuth.authenticate(session);
+            return Responses.json(service().count(ListParams.filters(auth.user().getId(), status, search)));
         });
     }
 
