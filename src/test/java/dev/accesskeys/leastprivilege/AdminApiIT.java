@@ -142,7 +142,7 @@ public class AdminApiIT {
 
     @Test
     void aKeyWithoutRolesCannotRegisterClients() {
-        String token = f.tokenOf(f.rootId, limits("roles", List.of()));
+        String token = f.tokenAt(KeyTokenFixture.SCOPED, f.rootId, limits("roles", List.of()));
         String clientId = "registered-" + System.nanoTime();
         Reply reply = f.send("POST", "/realms/" + f.realm() + "/clients-registrations/default", token, Map.of("clientId", clientId));
         assertDenied(reply);
