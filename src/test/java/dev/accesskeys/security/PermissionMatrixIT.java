@@ -151,7 +151,8 @@ class PermissionMatrixIT {
                 if (reply.status() != expected) {
                     mismatches.add(endpoint + " as " + caller + ": expected " + expected + ", got " + reply);
                 }
-                if (reply.status() >= 400 && !SecurityFixture.isJsonError(reply) && !keycloaks) {
+                // Keycloak's own endpoints (the rows without access-keys) answer with Keycloak's error bodies
+                if (reply.status() >= 400 && !SecurityFixture.isJsonError(reply) && !keycloaks && endpoint.contains("/access-keys")) {
                     notJson.add(endpoint + " as " + caller + ": " + reply);
                 }
             }
