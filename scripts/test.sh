@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The test command: unit tests and every integration test (REST, grant, demo realm, account console in
 # Chromium) against a real Keycloak 26.7.3 distribution with the freshly built JAR on H2; then the REST
-# and grant suites, the races and the secret-exposure check (which reads the hash column there) again on PostgreSQL
+# and grant suites, the races, the secret-exposure check (which reads the hash column there), key-ID case, introspection and
+# Keycloak-admin-API checks again on PostgreSQL
 # and on MariaDB (fresh databases, see prepare-databases.sh). Last, the production-deployment suite (-Pcluster): two
 # Keycloak distribution nodes (kc.sh build + start --optimized) on PostgreSQL as a cluster, restart, kill -9 and JAR
 # upgrade; its measured figures (revoke on one node -> refusal on the other, start times) go to target/cluster-figures.txt.
@@ -67,7 +68,7 @@ suite() {
 start=$(date +%s)
 suite "H2 (unit and all integration tests)" h2 verify
 if ./scripts/prepare-databases.sh >"$LOGS/prepare-databases.log" 2>&1; then
-  DB_ITS=(-Dskip.theme=true -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=AccessKeysRestIT,AccessKeyGrantIT,RaceIT,SecretExposureIT)
+  DB_ITS=(-Dskip.theme=true -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=AccessKeysRestIT,AccessKeyGrantIT,RaceIT,SecretExposureIT,KeyIdCaseIT,IntrospectionIT,AdminApiIT)
   suite "PostgreSQL" postgres -Ppostgres verify "${DB_ITS[@]}"
   suite "MariaDB" mariadb -Pmariadb verify "${DB_ITS[@]}"
   rm -f target/cluster-figures.txt
