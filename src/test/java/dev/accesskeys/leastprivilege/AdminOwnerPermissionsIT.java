@@ -126,4 +126,37 @@ public class AdminOwnerPermissionsIT {
         assertEquals(f.grant.bobId, event.getDetails().get("userId"));
         assertTrue(event.getRepresentation() == null || !event.getRepresentation().contains(created.text("secret")));
     }
+
+    @Test
+    void aKeyCreatedInAnImpersonationSessionRecordsTheImpersonator() throws Exception {
+        // support impersonates bob (Keycloak's admin API), then bob's account token of that session creates a key
+        String realmPath = "/admin/realms/" + f.realm();
+        String admin = f.grant.admin.tokenManager().getAccessTokenString();
+        Reply client = f.send("POST", realmPath + "/clients", admin, Map.of("clientId", "impersonation-login",
+                "publicClient", true, "standardFlowEnabled", true, "redirectUris", List.of("http://127.0.0.1/callback")));
+        assertEquals(201, client.status(), client.body());
+        java.net.CookieManager cookies = new java.net.CookieManager(null, java.net.CookiePolicy.ACCEPT_ALL);
+        java.net.http.HttpClient browser = java.net.http.HttpClient.newBuilder().cookieHandler(cookies)
+                .followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
+        java.net.http.HttpResponse<String> impersonated = browser.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(f.url(realmPath + "/users/" + f.grant.bobId + "/impersonation")))
+                .header("Authorization", "Bearer " + f.passwordToken("support"))
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, impersonated.statusCode(), impersonated.body());
+        java.net.http.HttpResponse<String> auth = browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(f.url(
+                "/realms/" + f.realm() + "/protocol/openid-connect/auth?client_id=impersonation-login&response_type=code"
+                        + "&scope=openid&redirect_uri=http%3A%2F%2F127.0.0.1%2Fcallback"))).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        String location = auth.headers().firstValue("Location").orElse("");
+        assertTrue(location.startsWith("http://127.0.0.1/callback") && location.contains("code="), auth.statusCode() + " " + location);
+        String code = java.net.URLDecoder.decode(location.replaceAll(".*[?&]code=([^&]*).*", "$1"), java.nio.charset.StandardCharsets.UTF_8);
+        Reply token = f.grant.post(f.grant.tokenUrl(), Map.of("grant_type", "authorization_code", "client_id", "impersonation-login",
+                "code", code, "redirect_uri", "http://127.0.0.1/callback"), null);
+        assertEquals(200, token.status(), token.body());
+        Reply created = f.send("POST", "/realms/" + f.realm() + "/access-keys", token.text("access_token"),
+                Map.of("name", "made while impersonated " + System.nanoTime()));
+        assertEquals(201, created.status(), created.body());
+        assertEquals(f.supportId, created.text("createdBy"), "the impersonating admin is recorded, not bob");
+        assertEquals(f.grant.bobId, created.text("userId"));
+    }
 }
