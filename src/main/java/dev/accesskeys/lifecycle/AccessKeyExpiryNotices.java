@@ -18,7 +18,8 @@ import org.keycloak.timer.ScheduledTask;
 /**
  * Scheduled (one node of the cluster per run): e-mails the owner of each enabled key the policy's
  * {@code expiryNotificationDays} before it expires, once per key and threshold, remembered on the key. Owners without
- * an e-mail address, or disabled, get none (the key is marked all the same). A failed send is retried next run.
+ * an e-mail address, or disabled, get none (the key is marked all the same). A failed send ends the realm's run
+ * (logged once); the key is tried again at the next run.
  */
 public final class AccessKeyExpiryNotices implements ScheduledTask {
 
@@ -53,7 +54,8 @@ public final class AccessKeyExpiryNotices implements ScheduledTask {
                 UserModel owner = session.users().getUserById(realm, key.getUserId());
                 if (owner != null && owner.isEnabled() && owner.getEmail() != null) {
                     if (!KeyMails.expiring(session, realm, owner, key, now)) {
-                        continue;
+                        // SMTP down or template missing fails for every key alike: the realm waits for the next run
+                        break;
                     }
                     sent++;
                 }
