@@ -40,6 +40,7 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 
 /**
@@ -75,6 +76,8 @@ public class AdminConsoleIT {
 
     @BeforeAll
     static void launchBrowser() throws IOException {
+        // a cold server answers the console's first requests slowly (the assertions' default is 5 s)
+        PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
         Files.createDirectories(SCREENSHOTS);
         if (!Files.isExecutable(Paths.get(CHROMIUM))) {
             throw new IllegalStateException("No Chromium at " + CHROMIUM
