@@ -302,7 +302,8 @@ public class AdminConsoleIT {
         Reply realPassword = http().form("/realms/" + REALM + "/protocol/openid-connect/token",
                 Map.of("grant_type", "password", "client_id", AdminConsoleRealmConfig.LATE_CLIENT,
                         "username", "carol", "password", PASSWORD));
-        assertEquals(401, realPassword.status(), "the account password no longer works at that client: " + realPassword);
+        assertEquals(400, realPassword.status(), "the account password no longer works at that client: " + realPassword);
+        assertEquals("invalid_grant", realPassword.text("error"));
     }
 
     @Test
