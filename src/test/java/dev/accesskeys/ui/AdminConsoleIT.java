@@ -76,8 +76,8 @@ public class AdminConsoleIT {
 
     @BeforeAll
     static void launchBrowser() throws IOException {
-        // a cold server answers the console's first requests slowly (the assertions' default is 5 s)
-        PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
+        // a cold server on a busy machine answers the console's first requests slowly (the assertions' default is 5 s)
+        PlaywrightAssertions.setDefaultAssertionTimeout(60_000);
         Files.createDirectories(SCREENSHOTS);
         if (!Files.isExecutable(Paths.get(CHROMIUM))) {
             throw new IllegalStateException("No Chromium at " + CHROMIUM
@@ -281,6 +281,7 @@ public class AdminConsoleIT {
 
         login("realmadmin", "/clients");
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(AdminConsoleRealmConfig.LATE_CLIENT).setExact(true)).click();
+        assertThat(page.getByTestId("client-access-keys")).isVisible();
         Locator grantSwitch = page.getByLabel("Allow access keys");
         assertThat(grantSwitch).not().isChecked();
         toggle(grantSwitch);
