@@ -55,8 +55,8 @@ export function formatRelative(millis: number, locale: string, now = Date.now())
   return format.format(0, "minute");
 }
 
-/** Whole days until a time (rounded up), for "expires in N days". */
-export const daysUntil = (millis: number, now = Date.now()) => Math.ceil((millis - now) / DAY);
+/** Whole days until a time (rounded down: 5 days and an hour is "5 days"), for "expires in N days". */
+export const daysUntil = (millis: number, now = Date.now()) => Math.floor((millis - now) / DAY);
 
 /** Keys expiring within this many days get a badge. */
 export const EXPIRING_SOON_DAYS = 14;
