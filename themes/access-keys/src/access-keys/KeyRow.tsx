@@ -34,7 +34,7 @@ export const KeyRow = ({ accessKey: key, scopeLabel, onAction }: Props) => {
           </Label>
           {soon !== undefined && soon <= EXPIRING_SOON_DAYS && (
             <Label color="orange" variant="outline" isCompact data-testid="expiring-soon">
-              {t("accessKeysExpiresInDays", { count: Math.max(soon, 0) })}
+              {soon < 1 ? t("accessKeysExpiresToday") : t("accessKeysExpiresInDays", { count: soon })}
             </Label>
           )}
           {key.revokedAt !== null && (

@@ -45,18 +45,18 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ["minute", 60 * 1000],
 ];
 
-/** "in 3 days", "2 hours ago", "now": the largest whole unit, in the user's language. */
+/** "in 3 days", "2 hours ago", "now" (under a minute): the largest whole unit, in the user's language. */
 export function formatRelative(millis: number, locale: string, now = Date.now()) {
   const diff = millis - now;
   const format = new Intl.RelativeTimeFormat(locale, { numeric: "auto" });
   for (const [unit, size] of UNITS) {
     if (Math.abs(diff) >= size) return format.format(Math.trunc(diff / size), unit);
   }
-  return format.format(0, "minute");
+  return format.format(0, "second");
 }
 
-/** Whole days until a time (rounded up), for "expires in N days". */
-export const daysUntil = (millis: number, now = Date.now()) => Math.ceil((millis - now) / DAY);
+/** Whole days until a time (rounded down: 5 days and an hour is "5 days"), for "expires in N days". */
+export const daysUntil = (millis: number, now = Date.now()) => Math.floor((millis - now) / DAY);
 
 /** Keys expiring within this many days get a badge. */
 export const EXPIRING_SOON_DAYS = 14;

@@ -2,6 +2,7 @@ import { useEnvironment, type AccountEnvironment } from "@keycloak/keycloak-acco
 import { KeycloakMasthead } from "@keycloak/keycloak-ui-shared";
 import { Button } from "@patternfly/react-core";
 import { ExternalLinkSquareAltIcon } from "@patternfly/react-icons";
+import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { useHref } from "react-router-dom";
 
@@ -36,6 +37,10 @@ export const Header = () => {
   const logoUrl = environment.logoUrl || "/";
   const internalHref = useHref(logoUrl);
   const brandHref = logoUrl.startsWith("/") ? internalHref : logoUrl;
+  // The stock masthead's narrow-screen menu toggle has no accessible name (axe: button-name, critical).
+  useEffect(() => {
+    document.querySelector('[data-testid="options-kebab-toggle"]')?.setAttribute("aria-label", t("accessKeysUserMenu"));
+  });
 
   return (
     <KeycloakMasthead

@@ -51,12 +51,10 @@ export const envFile = ({ keyId, secret, tokenUrl, clientId }: SnippetInput) =>
 
 /** Starts a download of text as a file, without keeping a copy anywhere. */
 export function download(text: string, fileName: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: "text/plain" }));
   const link = document.createElement("a");
-  link.href = url;
+  link.href = `data:text/plain;charset=utf-8,${encodeURIComponent(text)}`;
   link.download = fileName;
   document.body.appendChild(link);
   link.click();
   link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
