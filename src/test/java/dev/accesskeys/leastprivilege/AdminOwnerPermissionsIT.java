@@ -135,20 +135,23 @@ public class AdminOwnerPermissionsIT {
         Reply client = f.send("POST", realmPath + "/clients", admin, Map.of("clientId", "impersonation-login",
                 "publicClient", true, "standardFlowEnabled", true, "redirectUris", List.of("http://127.0.0.1/callback")));
         assertEquals(201, client.status(), client.body());
-        java.net.CookieManager cookies = new java.net.CookieManager(null, java.net.CookiePolicy.ACCEPT_ALL);
-        java.net.http.HttpClient browser = java.net.http.HttpClient.newBuilder().cookieHandler(cookies)
+        java.net.http.HttpClient browser = java.net.http.HttpClient.newBuilder()
                 .followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
         java.net.http.HttpResponse<String> impersonated = browser.send(java.net.http.HttpRequest.newBuilder(
                         java.net.URI.create(f.url(realmPath + "/users/" + f.grant.bobId + "/impersonation")))
                 .header("Authorization", "Bearer " + f.passwordToken("support"))
                 .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
         assertEquals(200, impersonated.statusCode(), impersonated.body());
+        // the session cookies Keycloak set for bob's realm (sent as a browser would; they are Secure-flagged)
+        String cookies = String.join("; ", impersonated.headers().allValues("Set-Cookie").stream()
+                .map(c -> c.split(";", 2)[0]).filter(c -> !c.endsWith("=")).toList());
         java.net.http.HttpResponse<String> auth = browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(f.url(
                 "/realms/" + f.realm() + "/protocol/openid-connect/auth?client_id=impersonation-login&response_type=code"
-                        + "&scope=openid&redirect_uri=http%3A%2F%2F127.0.0.1%2Fcallback"))).GET().build(),
+                        + "&scope=openid&redirect_uri=http%3A%2F%2F127.0.0.1%2Fcallback"))).header("Cookie", cookies).GET().build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         String location = auth.headers().firstValue("Location").orElse("");
-        assertTrue(location.startsWith("http://127.0.0.1/callback") && location.contains("code="), auth.statusCode() + " " + location);
+        assertTrue(location.startsWith("http://127.0.0.1/callback") && location.contains("code="),
+                auth.statusCode() + " " + location + " cookies " + cookies);
         String code = java.net.URLDecoder.decode(location.replaceAll(".*[?&]code=([^&]*).*", "$1"), java.nio.charset.StandardCharsets.UTF_8);
         Reply token = f.grant.post(f.grant.tokenUrl(), Map.of("grant_type", "authorization_code", "client_id", "impersonation-login",
                 "code", code, "redirect_uri", "http://127.0.0.1/callback"), null);
