@@ -1,6 +1,5 @@
 package dev.accesskeys.rest.admin;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.accesskeys.AccessKeys;
@@ -12,9 +11,10 @@ import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
-import org.keycloak.util.JsonSerialization;
 
-import com.fasterxml.jackson.core.type.TypeReference;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -63,7 +63,8 @@ public final class PolicyResource {
                     .representation(update.policy())
                     .success();
             // the policy as stored, and how many existing keys it gave an expiry (a tightened policy binds them)
-            Map<String, Object> answer = JsonSerialization.mapper.convertValue(update.policy(), new TypeReference<LinkedHashMap<String, Object>>() { });
+            // every field, null ones included, as GET /policy answers it
+            ObjectNode answer = new ObjectMapper().valueToTree(update.policy());
             answer.put("keysChanged", update.keysChanged());
             return Responses.json(answer);
         });
