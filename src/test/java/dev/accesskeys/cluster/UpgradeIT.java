@@ -36,8 +36,13 @@ class UpgradeIT {
     private static final String NEW_CHANGESETS = "META-INF/access-keys-changelog-20261125.xml";
     private static final List<String> OLD_IDS = List.of("20261124-1-access-key-table");
     private static final List<String> NEW_IDS = List.of("20261124-1-access-key-table", "20261125-1-user-keys-by-created",
-            "20261125-2-drop-realm-user-index", "20261128-1-search-name-prefix", "20261128-2-search-id-prefix");
-    /** Changelog files the previous release did not have yet (later ones come with the current JAR as well). */
+            "20261125-2-drop-realm-user-index", "20261128-1-key-lifecycle-columns", "20261128-2-secret-hash-index",
+            "20261128-3-prev-secret-index", "20261128-4-key-id-binary", "20261128-1-search-name-prefix",
+            "20261128-2-search-id-prefix");
+    /**
+     * Changelog files the previous release did not have yet (later ones come with the current JAR as well). The
+     * lifecycle changeset (20261128) adds columns the entity maps, so the "old" JAR built from this code keeps it.
+     */
     private static final List<String> LATER_CHANGESETS = List.of("META-INF/access-keys-changelog-20261128-search.xml");
 
     private static KeycloakNode node;
