@@ -369,12 +369,12 @@ public class AccountConsoleIT {
         assertThat(row("leaked-laptop").locator("small time")).hasText(Pattern.compile("^(now|\\d+ minutes? ago)$"));
 
         // Quick disable and enable in the row; the toast does not cover the counter.
-        row("nightly-backup").getByLabel("Key nightly-backup enabled").click();
+        toggle("nightly-backup");
         assertThat(row("nightly-backup").getByTestId("key-status")).hasText("Disabled");
         Locator toast = page.locator(".pf-v5-c-alert-group.pf-m-toast .pf-v5-c-alert").first();
         assertThat(toast).isVisible();
         assertFalse(overlap(toast, page.getByTestId("key-count")), "toast over the key counter");
-        row("nightly-backup").getByLabel("Key nightly-backup enabled").click();
+        toggle("nightly-backup");
         assertThat(row("nightly-backup").getByTestId("key-status")).hasText("Active");
         dismissAlerts();
         Axe.check(page, "list with every status");
@@ -522,6 +522,12 @@ public class AccountConsoleIT {
         }
         assertEquals(action, focused, "menu item reached with the arrow keys");
         page.keyboard().press("Enter");
+    }
+
+    /** The row's Enabled switch, with the keyboard (focus, Space). */
+    private void toggle(String keyName) {
+        row(keyName).getByLabel("Key " + keyName + " enabled").focus();
+        page.keyboard().press("Space");
     }
 
     private void dismissAlerts() {
