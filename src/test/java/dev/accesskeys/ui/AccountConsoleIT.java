@@ -130,12 +130,12 @@ public class AccountConsoleIT {
         Locator form = dialog();
 
         // Only what I choose: openid + profile, the one client, no roles; Keycloak's own scopes and roles hidden.
-        assertThat(form.getByLabel("Only the scopes I choose")).isChecked();
+        assertThat(form.getByRole(AriaRole.RADIO, new Locator.GetByRoleOptions().setName("Only the scopes I choose"))).isChecked();
         assertThat(form.getByLabel("User profile", new Locator.GetByLabelOptions().setExact(true))).isChecked();
         assertThat(form.getByLabel("Email address", new Locator.GetByLabelOptions().setExact(true))).not().isChecked();
         assertThat(form.getByLabel("acr", new Locator.GetByLabelOptions().setExact(true))).hasCount(0);
         assertThat(form.getByLabel("cli", new Locator.GetByLabelOptions().setExact(true))).isChecked();
-        assertThat(form.getByLabel("Only the roles I choose (none: tokens carry no roles)")).isChecked();
+        assertThat(form.getByRole(AriaRole.RADIO, new Locator.GetByRoleOptions().setName("Only the roles I choose (none: tokens carry no roles)"))).isChecked();
         assertThat(form.getByLabel("default-roles-console", new Locator.GetByLabelOptions().setExact(true))).hasCount(0);
         form.getByTestId("access-key-roles-show-all").click();
         assertThat(form.getByLabel("default-roles-console", new Locator.GetByLabelOptions().setExact(true))).not().isChecked();
@@ -211,12 +211,12 @@ public class AccountConsoleIT {
         Locator confirm = page.getByTestId("close-secret-confirm");
         assertThat(confirm.getByText("The secret will not be shown again")).isVisible();
         Axe.check(page, "close-without-secret question");
-        confirm.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Back to the secret")).click();
+        button("Back to the secret").click();
         assertEquals(value, page.getByTestId("secret-dialog").getByLabel("Secret", new Locator.GetByLabelOptions().setExact(true)).inputValue());
 
         // The close button asks too; "Close anyway" closes, and focus lands on the new key's row.
-        page.getByTestId("secret-dialog").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Close")).click();
-        page.getByTestId("close-secret-confirm").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Close anyway")).click();
+        dialog().getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Close").setExact(true)).click();
+        button("Close anyway").click();
         assertThat(page.getByRole(AriaRole.DIALOG)).hasCount(0);
         page.waitForFunction("id => document.activeElement && document.activeElement.id === id", "key-row-" + keyId);
     }
@@ -369,12 +369,12 @@ public class AccountConsoleIT {
         assertThat(row("leaked-laptop").locator("small time")).hasText(Pattern.compile("^(now|\\d+ minutes? ago)$"));
 
         // Quick disable and enable in the row; the toast does not cover the counter.
-        row("nightly-backup").getByLabel("Key nightly-backup enabled").click();
+        toggle("nightly-backup");
         assertThat(row("nightly-backup").getByTestId("key-status")).hasText("Disabled");
         Locator toast = page.locator(".pf-v5-c-alert-group.pf-m-toast .pf-v5-c-alert").first();
         assertThat(toast).isVisible();
         assertFalse(overlap(toast, page.getByTestId("key-count")), "toast over the key counter");
-        row("nightly-backup").getByLabel("Key nightly-backup enabled").click();
+        toggle("nightly-backup");
         assertThat(row("nightly-backup").getByTestId("key-status")).hasText("Active");
         dismissAlerts();
         Axe.check(page, "list with every status");
@@ -382,8 +382,8 @@ public class AccountConsoleIT {
 
         // Rotate: the whole title, the overlap choice, a new secret; the old one stops (no overlap chosen).
         rowAction(longName, "Rotate secret");
-        Locator rotate = page.getByTestId("rotate-dialog");
-        Locator title = rotate.locator("#access-key-rotate-title");
+        Locator rotate = dialog();
+        Locator title = rotate.getByRole(AriaRole.HEADING, new Locator.GetByRoleOptions().setLevel(1));
         assertThat(title).hasText("Rotate the secret of " + longName + "?");
         assertEquals(Boolean.TRUE, title.evaluate("e => e.scrollWidth <= e.clientWidth + 1"), "title not cut");
         assertThat(rotate.getByLabel("Keep the current secret working")).hasValue("0");
@@ -522,6 +522,12 @@ public class AccountConsoleIT {
         }
         assertEquals(action, focused, "menu item reached with the arrow keys");
         page.keyboard().press("Enter");
+    }
+
+    /** The row's Enabled switch, with the keyboard (focus, Space). */
+    private void toggle(String keyName) {
+        row(keyName).getByLabel("Key " + keyName + " enabled").focus();
+        page.keyboard().press("Space");
     }
 
     private void dismissAlerts() {
