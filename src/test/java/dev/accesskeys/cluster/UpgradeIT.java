@@ -85,6 +85,8 @@ class UpgradeIT {
         assertTrue(indexes.contains("idx_access_key_user_created"), "new index: " + indexes);
         assertFalse(indexes.contains("idx_access_key_realm_user"), "replaced index dropped: " + indexes);
         assertTrue(indexes.contains("idx_access_key_realm_created"), indexes.toString());
+        assertTrue(indexes.contains("idx_access_key_name_prefix") && indexes.contains("idx_access_key_id_prefix"),
+                "search indexes (20261128): " + indexes);
 
         assertEquals(before, keysOf(client, alice), "every key, field for field, after the upgrade");
         NodeClient.expect(200, client.exchange(REALM, active.get("id").asText(), active.get("secret").asText()), "old secret after upgrade");
