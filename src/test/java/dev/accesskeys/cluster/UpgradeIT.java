@@ -34,10 +34,12 @@ class UpgradeIT {
     private static final String REALM = "upgrade";
     private static final String CHANGELOG = "META-INF/access-keys-changelog.xml";
     private static final String NEW_CHANGESETS = "META-INF/access-keys-changelog-20261125.xml";
-    private static final List<String> OLD_IDS = List.of("20261124-1-access-key-table");
-    private static final List<String> NEW_IDS = List.of("20261124-1-access-key-table", "20261125-1-user-keys-by-created",
-            "20261125-2-drop-realm-user-index", "20261128-1-key-lifecycle-columns", "20261128-2-secret-hash-index",
-            "20261128-3-prev-secret-index", "20261128-4-key-id-binary", "20261128-1-search-name-prefix",
+    /** What the "previous release" applies: its own table, and the lifecycle columns its entity already maps. */
+    private static final List<String> OLD_IDS = List.of("20261124-1-access-key-table", "20261128-1-key-lifecycle-columns",
+            "20261128-2-secret-hash-index", "20261128-3-prev-secret-index", "20261128-4-key-id-binary");
+    private static final List<String> NEW_IDS = List.of("20261124-1-access-key-table", "20261128-1-key-lifecycle-columns",
+            "20261128-2-secret-hash-index", "20261128-3-prev-secret-index", "20261128-4-key-id-binary",
+            "20261125-1-user-keys-by-created", "20261125-2-drop-realm-user-index", "20261128-1-search-name-prefix",
             "20261128-2-search-id-prefix");
     /**
      * Changelog files the previous release did not have yet (later ones come with the current JAR as well). The
@@ -90,6 +92,8 @@ class UpgradeIT {
         assertTrue(indexes.contains("idx_access_key_user_created"), "new index: " + indexes);
         assertFalse(indexes.contains("idx_access_key_realm_user"), "replaced index dropped: " + indexes);
         assertTrue(indexes.contains("idx_access_key_realm_created"), indexes.toString());
+        assertTrue(indexes.contains("idx_access_key_name_prefix") && indexes.contains("idx_access_key_id_prefix"),
+                "search indexes (20261128): " + indexes);
 
         assertEquals(before, keysOf(client, alice), "every key, field for field, after the upgrade");
         NodeClient.expect(200, client.exchange(REALM, active.get("id").asText(), active.get("secret").asText()), "old secret after upgrade");
