@@ -66,6 +66,10 @@ suite() {
 }
 
 start=$(date +%s)
+# The test framework unpacks Keycloak into /tmp/kc-test-framework (a fixed path) and keeps its H2 database there
+# between runs; a database left by another build (other changesets, other checksums) stops every start of the server.
+# Each run starts from a clean installation.
+rm -rf /tmp/kc-test-framework
 suite "H2 (unit and all integration tests)" h2 verify
 if ./scripts/prepare-databases.sh >"$LOGS/prepare-databases.log" 2>&1; then
   DB_OPTS=(-Dskip.theme=true -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false)
