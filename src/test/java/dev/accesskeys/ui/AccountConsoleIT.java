@@ -166,7 +166,8 @@ public class AccountConsoleIT {
         assertEquals(Set.of("openid", "profile"), Set.copyOf(ConsoleFixture.words(token.path("scope").asText())), token.toString());
         JsonNode claims = ConsoleFixture.claims(token.path("access_token").asText());
         assertEquals(keyId, claims.path("access_key_id").asText());
-        assertTrue(claims.path("realm_access").isMissingNode() && claims.path("resource_access").isMissingNode(), "no roles: " + claims);
+        // no roles: realm_access is there but empty (a key's token always carries it, see docs/security-model.md)
+        assertTrue(claims.path("realm_access").path("roles").isEmpty() && claims.path("resource_access").isMissingNode(), "no roles: " + claims);
         assertTrue(claims.path("aud").isMissingNode(), "no audience: " + claims);
         assertEquals("alice", claims.path("preferred_username").asText(), "profile scope");
         assertTrue(claims.path("email").isMissingNode(), "no email scope: " + claims);
