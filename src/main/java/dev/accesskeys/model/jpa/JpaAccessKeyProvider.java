@@ -72,7 +72,7 @@ final class JpaAccessKeyProvider implements AccessKeyProvider {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<AccessKeyEntity> cq = cb.createQuery(AccessKeyEntity.class);
         Root<AccessKeyEntity> key = cq.from(AccessKeyEntity.class);
-        cq.select(key).where(filters(cb, cq, key, realm, query, now)).orderBy(order(cb, key, query));
+        cq.select(key).where(filters(cb, key, realm, query, now)).orderBy(order(cb, key, query));
         return em.createQuery(cq)
                 .setFirstResult(query.first())
                 .setMaxResults(query.max())
@@ -85,11 +85,11 @@ final class JpaAccessKeyProvider implements AccessKeyProvider {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<Long> cq = cb.createQuery(Long.class);
         Root<AccessKeyEntity> key = cq.from(AccessKeyEntity.class);
-        cq.select(cb.count(key)).where(filters(cb, cq, key, realm, query, now));
+        cq.select(cb.count(key)).where(filters(cb, key, realm, query, now));
         return em.createQuery(cq).getSingleResult();
     }
 
-    private Predicate[] filters(CriteriaBuilder cb, CriteriaQuery<?> cq, Root<AccessKeyEntity> key, RealmModel realm,
+    private Predicate[] filters(CriteriaBuilder cb, Root<AccessKeyEntity> key, RealmModel realm,
                                        AccessKeyQuery query, long now) {
         List<Predicate> where = new ArrayList<>();
         where.add(cb.equal(key.get("realmId"), realm.getId()));
