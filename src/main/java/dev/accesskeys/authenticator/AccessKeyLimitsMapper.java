@@ -137,8 +137,8 @@ public class AccessKeyLimitsMapper extends AbstractOIDCProtocolMapper implements
     private static ClientSessionContext cutToKey(KeycloakSession session, UserSessionModel userSession,
                                                  ClientSessionContext clientSessionCtx, String keyId) {
         AccessKeyService service = new AccessKeyService(session, userSession.getRealm());
-        AccessKey key = service.find(keyId);
-        if (key == null || !service.isTokenActive(keyId, userSession.getStarted())) {
+        AccessKey key = service.keyOfActiveToken(keyId, userSession.getStarted());
+        if (key == null) {
             throw new ErrorResponseException(OAuthErrorException.INVALID_GRANT,
                     "The access key this session was opened with no longer stands", Response.Status.BAD_REQUEST);
         }

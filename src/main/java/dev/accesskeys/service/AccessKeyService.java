@@ -106,11 +106,6 @@ public final class AccessKeyService {
         return key;
     }
 
-    /** @return the key of this realm with that ID, or null */
-    public AccessKey find(String id) {
-        return lookup(id);
-    }
-
     /** @return the key of this realm with that ID, or null; IDs that cannot be stored are not looked up */
     private AccessKey lookup(String id) {
         return id == null || id.isEmpty() || id.length() > MAX_ID_LENGTH ? null : store.getById(realm, id);
@@ -284,7 +279,7 @@ public final class AccessKeyService {
         key.setExpiresAt(newExpiry);
         invalidateVerified(key);
         if (overlap == 0) {
-            // with an overlap the sessions end with it: a refresh after its end is refused (isTokenActive)
+            // with an overlap the sessions end with it: a refresh after its end is refused (keyOfActiveToken)
             KeySessions.end(session, realm, key);
         }
         return new IssuedKey(key, secret);
@@ -369,20 +364,20 @@ public final class AccessKeyService {
     /**
      * Whether a token issued from the key (or a session opened with it) at {@code issuedAtSeconds} still stands: the
      * key exists and is active, was not rotated after the token (unless the rotation's overlap still runs), and its owner
-     * exists and is enabled. Read from this node's verified-key copy when it
+     * exists and is enabled; returns that key, or null. Read from this node's verified-key copy when it
      * has one (invalidated on every node by each change), else from the store.
      */
-    public boolean isTokenActive(String keyId, long issuedAtSeconds) {
+    public AccessKey keyOfActiveToken(String keyId, long issuedAtSeconds) {
         long now = now();
         AccessKey key = keyId == null ? null : VERIFIED.get(realm.getId(), keyId, now);
         if (key == null) {
             key = lookup(keyId);
         }
         if (key == null || key.getStatus(now) != AccessKeyStatus.ACTIVE || issuedBeforeRotationEnded(key, issuedAtSeconds, now)) {
-            return false;
+            return null;
         }
         UserModel owner = session.users().getUserById(realm, key.getUserId());
-        return owner != null && owner.isEnabled();
+        return owner != null && owner.isEnabled() ? key : null;
     }
 
     /**

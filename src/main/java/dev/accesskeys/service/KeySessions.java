@@ -14,7 +14,7 @@ import org.keycloak.models.UserSessionModel;
  * The sessions opened with a key on the app-password path (their user-session note {@code access_key_id} names it):
  * when the key stops (revoke, disable, rotate, delete) they end, online and offline, through Keycloak's session store,
  * which every node shares. A refresh then fails. Expiry needs no event: the limits mapper refuses a refresh of a
- * session whose key no longer stands ({@link AccessKeyService#isTokenActive}).
+ * session whose key no longer stands ({@link AccessKeyService#keyOfActiveToken}).
  */
 final class KeySessions {
 

@@ -75,9 +75,9 @@ final class KeyScopedUserInfoEndpoint extends UserInfoEndpoint {
         }
         RealmModel realm = session.getContext().getRealm();
         AccessKeyService service = new AccessKeyService(session, realm);
-        AccessKey key = service.find(keyId);
+        AccessKey key = service.keyOfActiveToken(keyId, token.getIat() == null ? 0 : token.getIat());
         UserSessionModel userSession = session.getContext().getUserSession();
-        if (key == null || userSession == null || !service.isTokenActive(keyId, token.getIat() == null ? 0 : token.getIat())) {
+        if (key == null || userSession == null) {
             return error(Response.Status.UNAUTHORIZED, OAuthErrorException.INVALID_TOKEN, "Token verification failed");
         }
         if (!(answer.getEntity() instanceof Map)) {
