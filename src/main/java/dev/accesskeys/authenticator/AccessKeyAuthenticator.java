@@ -5,10 +5,10 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 import dev.accesskeys.AccessKeys;
-import dev.accesskeys.grant.KeyCheck;
+import dev.accesskeys.exchange.KeyCheck;
 import dev.accesskeys.service.AccessKeyService;
 import dev.accesskeys.token.KeyTokens;
-import dev.accesskeys.token.TokenScoping;
+import dev.accesskeys.exchange.TokenScoping;
 
 import org.keycloak.OAuth2Constants;
 import org.keycloak.OAuthErrorException;
@@ -71,7 +71,7 @@ public class AccessKeyAuthenticator implements Authenticator {
         authSession.setUserSessionNote(AccessKeys.ACCESS_KEY_ID_CLAIM, check.key().getId());
         authSession.setAuthNote(AccessKeys.ACCESS_KEY_ID_CLAIM, check.key().getId());
         context.setUser(owner);
-        new AccessKeyService(context.getSession(), context.getRealm()).recordUse(check.key(), context.getConnection().getRemoteHost());
+        AccessKeyService.of(context.getSession()).verifier(context.getRealm()).recordUse(check.key(), context.getConnection().getRemoteHost());
         context.success();
     }
 

@@ -11,7 +11,7 @@ import jakarta.ws.rs.core.Response;
 import dev.accesskeys.AccessKeys;
 import dev.accesskeys.token.AdminApiScope;
 import dev.accesskeys.token.KeyTokens;
-import dev.accesskeys.token.TokenScoping;
+import dev.accesskeys.exchange.TokenScoping;
 import dev.accesskeys.model.AccessKey;
 import dev.accesskeys.service.AccessKeyService;
 
@@ -136,13 +136,12 @@ public class AccessKeyLimitsMapper extends AbstractOIDCProtocolMapper implements
 
     private static ClientSessionContext cutToKey(KeycloakSession session, UserSessionModel userSession,
                                                  ClientSessionContext clientSessionCtx, String keyId) {
-        AccessKeyService service = new AccessKeyService(session, userSession.getRealm());
-        AccessKey key = service.keyOfActiveToken(keyId, userSession.getStarted());
+        AccessKey key = AccessKeyService.of(session).verifier(userSession.getRealm()).keyOfActiveToken(keyId, userSession.getStarted());
         if (key == null) {
             throw new ErrorResponseException(OAuthErrorException.INVALID_GRANT,
                     "The access key this session was opened with no longer stands", Response.Status.BAD_REQUEST);
         }
-        ClientSessionContext cut = TokenScoping.restrict(session, clientSessionCtx, service, key);
+        ClientSessionContext cut = TokenScoping.restrict(session, clientSessionCtx, key);
         session.setAttribute(ClientSessionContext.class.getName(), clientSessionCtx);
         TokenScoping.forgetResolvedRoles(session, clientSessionCtx);
         return cut;

@@ -21,20 +21,19 @@ import org.keycloak.models.KeycloakSession;
  * replicates synchronously, so a node that answers the next request already dropped its copy. A generation counter
  * keeps a copy read before a change from being stored after that change's invalidation. Copies also expire after
  * {@code maxAgeMillis}, a bound on staleness should an invalidation ever be lost (e.g. during a network split).
+ * <p>
+ * One instance per node, owned by {@link CachingAccessKeyProviderFactory}.
  */
-public final class VerifiedKeyCache {
+final class VerifiedKeyCache {
 
     /** Cluster task key of this cache's invalidation events. */
     static final String INVALIDATION_EVENTS = "ACCESS_KEYS_INVALIDATION_EVENTS";
-    /** Keycloak's own "clear realm cache" and "clear user cache" admin actions clear this cache too. */
-    private static final String[] CLEAR_EVENTS = {"REALM_CLEAR_CACHE_EVENTS", "USER_CLEAR_CACHE_EVENTS"};
 
-    public static final int DEFAULT_MAX_ENTRIES = 10_000;
-    public static final int DEFAULT_MAX_AGE_SECONDS = 60;
+    static final int DEFAULT_MAX_ENTRIES = 10_000;
+    static final int DEFAULT_MAX_AGE_SECONDS = 60;
     private static final long SWEEP_INTERVAL_MILLIS = 1000;
 
     private static final Logger LOG = Logger.getLogger(VerifiedKeyCache.class);
-    private static final VerifiedKeyCache NODE = new VerifiedKeyCache();
 
     private record Entry(CachedAccessKey key, long cachedAt) {
     }
@@ -44,14 +43,8 @@ public final class VerifiedKeyCache {
     private final AtomicLong lastSweep = new AtomicLong(Long.MIN_VALUE / 2);
     private volatile int maxEntries = DEFAULT_MAX_ENTRIES;
     private volatile long maxAgeMillis = DEFAULT_MAX_AGE_SECONDS * 1000L;
-    private volatile boolean listening;
 
     VerifiedKeyCache() {
-    }
-
-    /** The cache of this Keycloak node. */
-    public static VerifiedKeyCache node() {
-        return NODE;
     }
 
     /** @param maxEntries 0 turns the cache off */
@@ -62,30 +55,6 @@ public final class VerifiedKeyCache {
         this.maxEntries = maxEntries;
         this.maxAgeMillis = maxAgeSeconds * 1000L;
         entries.clear();
-    }
-
-    /** Registers the cluster listeners once per node; cheap after the first call. */
-    public void listen(KeycloakSession session) {
-        if (listening) {
-            return;
-        }
-        synchronized (this) {
-            if (listening) {
-                return;
-            }
-            ClusterProvider cluster = session.getProvider(ClusterProvider.class);
-            if (cluster != null) {
-                cluster.registerListener(INVALIDATION_EVENTS, event -> {
-                    if (event instanceof KeyInvalidation invalidation) {
-                        apply(invalidation);
-                    }
-                });
-                for (String clearEvents : CLEAR_EVENTS) {
-                    cluster.registerListener(clearEvents, event -> clear());
-                }
-            }
-            listening = true;
-        }
     }
 
     /** The generation to pass to {@link #put} for a key read from the database after this call. */
@@ -171,7 +140,7 @@ public final class VerifiedKeyCache {
         LOG.debugf("verified-key cache: applied %s", invalidation);
     }
 
-    private void clear() {
+    void clear() {
         generation.incrementAndGet();
         entries.clear();
         LOG.debug("verified-key cache: cleared");

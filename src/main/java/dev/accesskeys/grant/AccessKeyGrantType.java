@@ -1,14 +1,16 @@
 package dev.accesskeys.grant;
 
+import dev.accesskeys.exchange.KeyCheck;
 import java.util.Collections;
 import java.util.Optional;
 import java.util.Set;
 
 import jakarta.ws.rs.core.Response;
 
-import dev.accesskeys.token.TokenScoping;
+import dev.accesskeys.exchange.TokenScoping;
 import dev.accesskeys.AccessKeys;
 import dev.accesskeys.service.AccessKeyService;
+import dev.accesskeys.service.RoleNames;
 import dev.accesskeys.token.AdminApiScope;
 import dev.accesskeys.token.KeyTokens;
 
@@ -87,8 +89,8 @@ public class AccessKeyGrantType extends OAuth2GrantTypeBase {
 
         AuthenticationManager.setClientScopesInSession(session, authSession);
         ClientSessionContext clientSessionCtx = TokenManager.attachAuthenticationSession(session, userSession, authSession);
-        AccessKeyService service = new AccessKeyService(session, realm);
-        clientSessionCtx = TokenScoping.restrict(session, clientSessionCtx, service, check.key());
+        AccessKeyService service = AccessKeyService.of(session);
+        clientSessionCtx = TokenScoping.restrict(session, clientSessionCtx, check.key());
         clientSessionCtx.setAttribute(Constants.GRANT_TYPE, context.getGrantType());
         updateUserSessionFromClientAuth(userSession);
 
@@ -117,17 +119,17 @@ public class AccessKeyGrantType extends OAuth2GrantTypeBase {
         KeyTokens.seal(token, check.key().getId(), owner.getId());
         Optional<RoleModel> widened = AdminApiScope.widenedRole(realm, client, owner, token);
         if (widened.isPresent()) {
-            event.detail(Details.REASON, "the client's scope holds role " + AccessKeyService.roleName(widened.get())
+            event.detail(Details.REASON, "the client's scope holds role " + RoleNames.of(widened.get())
                     + " of the owner, which the key's token does not carry");
             event.error(Errors.NOT_ALLOWED);
             throw new CorsErrorResponseException(cors, OAuthErrorException.UNAUTHORIZED_CLIENT,
                     AdminApiScope.refusal(widened.get()), Response.Status.BAD_REQUEST);
         }
-        Integer lifespan = service.policy().accessTokenLifespanSeconds();
+        Integer lifespan = service.policies(realm).current().accessTokenLifespanSeconds();
         if (lifespan != null && token.getIat() != null) {
             token.exp(token.getIat() + lifespan);
         }
-        service.recordUse(check.key(), remoteHost);
+        service.verifier(realm).recordUse(check.key(), remoteHost);
         return createTokenResponse(responseBuilder, clientSessionCtx, false);
     }
 

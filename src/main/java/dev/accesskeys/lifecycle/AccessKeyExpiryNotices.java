@@ -37,7 +37,7 @@ public final class AccessKeyExpiryNotices implements ScheduledTask {
     }
 
     private static void notifyRealm(KeycloakSession session, RealmModel realm, long now) {
-        KeyPolicy policy = new AccessKeyService(session, realm).policy();
+        KeyPolicy policy = AccessKeyService.of(session).policies(realm).current();
         List<Integer> days = policy.expiryNotificationDays();
         if (days.isEmpty()) {
             return;

@@ -25,7 +25,7 @@ public final class AccessKeyRetentionPurge implements ScheduledTask {
         long now = Time.currentTimeMillis();
         AccessKeyProvider store = session.getProvider(AccessKeyProvider.class);
         for (RealmModel realm : session.realms().getRealmsStream().toList()) {
-            int days = new AccessKeyService(session, realm).policy().revokedRetentionDays();
+            int days = AccessKeyService.of(session).policies(realm).current().revokedRetentionDays();
             int purged = store.purgeEndedBefore(realm, now - TimeUnit.DAYS.toMillis(days));
             if (purged > 0) {
                 LOG.debugf("access keys: purged %s revoked or expired keys of realm %s (older than %s days)", (Object) purged, realm.getName(), (Object) days);

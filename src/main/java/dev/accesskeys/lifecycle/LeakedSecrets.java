@@ -9,6 +9,7 @@ import dev.accesskeys.model.AccessKey;
 import dev.accesskeys.model.AccessKeyProvider;
 import dev.accesskeys.model.KeyPolicy;
 import dev.accesskeys.service.AccessKeyService;
+import dev.accesskeys.service.KeyEdits;
 import dev.accesskeys.service.SecretGenerator;
 import dev.accesskeys.service.SecretHasher;
 
@@ -50,9 +51,10 @@ final class LeakedSecrets {
         if (hashes.isEmpty()) {
             return 0;
         }
-        AccessKeyService service = new AccessKeyService(session, realm);
-        KeyPolicy policy = service.policy();
-        long now = service.now();
+        AccessKeyService service = AccessKeyService.of(session);
+        KeyPolicy policy = service.policies(realm).current();
+        KeyEdits edits = service.edits(realm);
+        long now = AccessKeyService.now();
         int stopped = 0;
         for (AccessKey key : session.getProvider(AccessKeyProvider.class).findBySecretHashes(realm, List.copyOf(hashes))) {
             boolean currentLeaked = hashes.contains(key.getSecretHash());
@@ -60,8 +62,8 @@ final class LeakedSecrets {
             if (key.getRevokedAt() != null || (!currentLeaked && !previousWorks)) {
                 continue;
             }
-            boolean changed = KeyPolicy.LEAKED_DISABLE.equals(policy.leakedKeyAction()) ? service.disable(key) : service.revoke(key);
-            changed |= service.endOverlap(key);
+            boolean changed = KeyPolicy.LEAKED_DISABLE.equals(policy.leakedKeyAction()) ? edits.disable(key) : edits.revoke(key);
+            changed |= edits.endOverlap(key);
             if (!changed) {
                 continue;
             }

@@ -8,7 +8,8 @@ import org.keycloak.provider.Provider;
 
 /**
  * Storage of access keys. Holds no rules: limits, expiry and status live in
- * {@link dev.accesskeys.service.AccessKeyService}.
+ * {@link dev.accesskeys.service.AccessKeyService}. Two providers: {@code jpa} (the database) and {@code cache} (the
+ * default: {@code jpa} behind a node cache of verified keys).
  */
 public interface AccessKeyProvider extends Provider {
 
@@ -16,6 +17,21 @@ public interface AccessKeyProvider extends Provider {
 
     /** @return the key with that ID in that realm, or null */
     AccessKey getById(RealmModel realm, String id);
+
+    /**
+     * A read-only copy of the key as it was when a presented secret last verified against it on this node, or null
+     * (always null for a store without a cache). Only the verification path may use it.
+     */
+    default AccessKey getVerifiedCopy(RealmModel realm, String id) {
+        return null;
+    }
+
+    /**
+     * Notes that a presented secret verified against this key, read by {@link #getById} in this session and active;
+     * a caching store may keep a copy for {@link #getVerifiedCopy}.
+     */
+    default void keepVerified(AccessKey key) {
+    }
 
     Stream<AccessKey> search(RealmModel realm, AccessKeyQuery query, long now);
 

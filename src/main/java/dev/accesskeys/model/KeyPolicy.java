@@ -3,8 +3,6 @@ package dev.accesskeys.model;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * A realm's access-key policy. Null numbers mean "no limit" / "realm default".
@@ -20,7 +18,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param revokedRetentionDays       revoked and expired keys are deleted this many days after revokedAt / expiresAt
  * @param leakedKeyAction            what a reported leaked secret does to its key: {@code revoke} or {@code disable}
  */
-@JsonInclude(JsonInclude.Include.ALWAYS)
 public record KeyPolicy(int maxKeysPerUser, Integer maxLifetimeDays, boolean requireExpiration,
                         Integer defaultLifetimeDays, boolean deleteRequiresInactive,
                         Integer accessTokenLifespanSeconds, int maxRotationOverlapSeconds,
@@ -68,13 +65,11 @@ public record KeyPolicy(int maxKeysPerUser, Integer maxLifetimeDays, boolean req
      * Keys a user may have stored at all, revoked ones included (they stay listed for audit until the retention
      * purge): ten times {@code maxKeysPerUser}, so create-and-revoke loops cannot grow the table without bound.
      */
-    @JsonIgnore
     public int maxStoredKeysPerUser() {
         return STORED_KEYS_FACTOR * maxKeysPerUser;
     }
 
     /** Whether a key may live without an expiry. */
-    @JsonIgnore
     public boolean allowsNoExpiry() {
         return !requireExpiration && maxLifetimeDays == null;
     }

@@ -3,7 +3,6 @@ package dev.accesskeys.rest;
 import java.util.List;
 
 import dev.accesskeys.model.AccessKey;
-import dev.accesskeys.model.AccessKeyQuery;
 import dev.accesskeys.service.AccessKeyService;
 import dev.accesskeys.service.IssuedKey;
 
@@ -44,16 +43,17 @@ public final class AccessKeyRepresentation {
     /** Until when the secret replaced by a rotate with overlap still works; null when none does (any more). */
     public Long previousSecretExpiresAt;
 
-    public static AccessKeyRepresentation of(AccessKey key, AccessKeyService service) {
-        return of(key, service, OwnerNames.ofRequest());
+    public static AccessKeyRepresentation of(AccessKey key) {
+        return of(key, OwnerNames.ofRequest());
     }
 
-    private static AccessKeyRepresentation of(AccessKey key, AccessKeyService service, OwnerNames owners) {
+    private static AccessKeyRepresentation of(AccessKey key, OwnerNames owners) {
+        long now = AccessKeyService.now();
         AccessKeyRepresentation rep = new AccessKeyRepresentation();
         rep.id = key.getId();
         rep.name = key.getName();
         rep.description = key.getDescription();
-        rep.status = service.status(key).value();
+        rep.status = key.getStatus(now).value();
         rep.enabled = key.isEnabled();
         rep.scopes = key.getScopes();
         rep.clients = key.getClients();
@@ -69,19 +69,19 @@ public final class AccessKeyRepresentation {
         rep.allowedCidrs = key.getAllowedCidrs();
         rep.rotatedAt = key.getRotatedAt();
         Long previousUntil = key.getPreviousSecretExpiresAt();
-        rep.previousSecretExpiresAt = previousUntil != null && previousUntil > service.now() ? previousUntil : null;
+        rep.previousSecretExpiresAt = previousUntil != null && previousUntil > now ? previousUntil : null;
         return rep;
     }
 
     /** A page of keys as the list endpoints show it. */
-    public static List<AccessKeyRepresentation> list(AccessKeyService service, AccessKeyQuery query) {
+    public static List<AccessKeyRepresentation> list(List<AccessKey> keys) {
         OwnerNames owners = OwnerNames.ofRequest();
-        return service.list(query).stream().map(key -> of(key, service, owners)).toList();
+        return keys.stream().map(key -> of(key, owners)).toList();
     }
 
     /** The representation with the secret: only for the response that issued it, never for events. */
-    public static AccessKeyRepresentation withSecret(IssuedKey issued, AccessKeyService service) {
-        AccessKeyRepresentation rep = of(issued.key(), service);
+    public static AccessKeyRepresentation withSecret(IssuedKey issued) {
+        AccessKeyRepresentation rep = of(issued.key());
         rep.secret = issued.secret();
         return rep;
     }

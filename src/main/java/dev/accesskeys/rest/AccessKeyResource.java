@@ -3,7 +3,7 @@ package dev.accesskeys.rest;
 import java.util.Set;
 
 import dev.accesskeys.model.AccessKey;
-import dev.accesskeys.service.AccessKeyService;
+import dev.accesskeys.service.KeyEdits;
 import dev.accesskeys.service.IssuedKey;
 
 import org.keycloak.models.KeycloakSession;
@@ -27,14 +27,14 @@ import jakarta.ws.rs.core.Response;
 public final class AccessKeyResource {
 
     private final KeycloakSession session;
-    private final AccessKeyService service;
+    private final KeyEdits edits;
     private final AccessKey key;
     private final KeyGuard guard;
     private final KeyAudit audit;
 
-    public AccessKeyResource(KeycloakSession session, AccessKeyService service, AccessKey key, KeyGuard guard, KeyAudit audit) {
+    public AccessKeyResource(KeycloakSession session, KeyEdits edits, AccessKey key, KeyGuard guard, KeyAudit audit) {
         this.session = session;
-        this.service = service;
+        this.edits = edits;
         this.key = key;
         this.guard = guard;
         this.audit = audit;
@@ -43,7 +43,7 @@ public final class AccessKeyResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Response get() {
-        return Responses.handle(session, () -> Responses.json(AccessKeyRepresentation.of(key, service)));
+        return Responses.handle(session, () -> Responses.json(AccessKeyRepresentation.of(key)));
     }
 
     @PATCH
@@ -52,7 +52,7 @@ public final class AccessKeyResource {
     public Response update(@Context HttpHeaders headers, String body) {
         return Responses.handle(session, () -> {
             guard.requireManage();
-            service.update(key, RequestBodies.keyChanges(RequestBodies.object(headers, body), Set.of()));
+            edits.update(key, RequestBodies.keyChanges(RequestBodies.object(headers, body), Set.of()));
             return changed(KeyAudit.Action.UPDATE);
         });
     }
@@ -63,10 +63,10 @@ public final class AccessKeyResource {
     public Response revoke() {
         return Responses.handle(session, () -> {
             guard.requireManage();
-            if (service.revoke(key)) {
+            if (edits.revoke(key)) {
                 return changed(KeyAudit.Action.REVOKE);
             }
-            return Responses.json(AccessKeyRepresentation.of(key, service));
+            return Responses.json(AccessKeyRepresentation.of(key));
         });
     }
 
@@ -78,9 +78,9 @@ public final class AccessKeyResource {
         return Responses.handle(session, () -> {
             guard.requireIssueSecret();
             RequestBodies.RotateRequest request = RequestBodies.rotate(headers, body);
-            IssuedKey issued = service.rotate(key, request.overlapSeconds(), request.expiresAt());
-            audit.record(KeyAudit.Action.ROTATE, key, AccessKeyRepresentation.of(key, service));
-            return Responses.secret(Response.ok(), AccessKeyRepresentation.withSecret(issued, service));
+            IssuedKey issued = edits.rotate(key, request.overlapSeconds(), request.expiresAt());
+            audit.record(KeyAudit.Action.ROTATE, key, AccessKeyRepresentation.of(key));
+            return Responses.secret(Response.ok(), AccessKeyRepresentation.withSecret(issued));
         });
     }
 
@@ -88,15 +88,15 @@ public final class AccessKeyResource {
     public Response delete() {
         return Responses.handle(session, () -> {
             guard.requireManage();
-            AccessKeyRepresentation before = AccessKeyRepresentation.of(key, service);
-            service.delete(key);
+            AccessKeyRepresentation before = AccessKeyRepresentation.of(key);
+            edits.delete(key);
             audit.record(KeyAudit.Action.DELETE, key, before);
             return Response.noContent().build();
         });
     }
 
     private Response changed(KeyAudit.Action action) {
-        AccessKeyRepresentation rep = AccessKeyRepresentation.of(key, service);
+        AccessKeyRepresentation rep = AccessKeyRepresentation.of(key);
         audit.record(action, key, rep);
         return Responses.json(rep);
     }

@@ -43,19 +43,19 @@ public final class RequestBodies {
     public static ObjectNode object(HttpHeaders headers, String body) {
         MediaType type = headers.getMediaType();
         if (type == null || !MediaType.APPLICATION_JSON_TYPE.isCompatible(type) || type.isWildcardType()) {
-            throw AccessKeyException.unsupportedMediaType("the request body must be application/json");
+            throw Refusal.unsupportedMediaType("the request body must be application/json");
         }
         if (body == null || body.isBlank()) {
-            throw AccessKeyException.badRequest("the request body must be a JSON object");
+            throw AccessKeyException.invalidRequest("the request body must be a JSON object");
         }
         JsonNode node;
         try {
             node = MAPPER.readTree(body);
         } catch (IOException e) {
-            throw AccessKeyException.badRequest("the request body is not valid JSON");
+            throw AccessKeyException.invalidRequest("the request body is not valid JSON");
         }
         if (node == null || !node.isObject()) {
-            throw AccessKeyException.badRequest("the request body must be a JSON object");
+            throw AccessKeyException.invalidRequest("the request body must be a JSON object");
         }
         return (ObjectNode) node;
     }

@@ -35,7 +35,7 @@ public final class Responses {
     public static Response handle(KeycloakSession session, Supplier<Response> action) {
         try {
             return action.get();
-        } catch (AccessKeyException | ForbiddenException | NotAuthorizedException e) {
+        } catch (AccessKeyException | Refusal | ForbiddenException | NotAuthorizedException e) {
             session.getTransactionManager().setRollbackOnly();
             return refusal(e);
         }
@@ -48,14 +48,23 @@ public final class Responses {
     public static <T> T locate(Supplier<T> locator) {
         try {
             return locator.get();
-        } catch (AccessKeyException | ForbiddenException | NotAuthorizedException e) {
+        } catch (AccessKeyException | Refusal | ForbiddenException | NotAuthorizedException e) {
             throw new WebApplicationException(refusal(e));
         }
     }
 
-    private static Response refusal(RuntimeException e) {
+    /** The contract's JSON error for a refusal: the reason of a rule chooses the HTTP status and the error code. */
+    static Response refusal(RuntimeException e) {
         if (e instanceof AccessKeyException refused) {
-            return error(refused.getStatus(), refused.getError(), refused.getMessage());
+            return switch (refused.reason()) {
+                case INVALID_INPUT, LIMIT_REACHED -> error(400, "invalid_request", refused.getMessage());
+                case NOT_FOUND -> error(404, "not_found", refused.getMessage());
+                case CONFLICT -> error(409, "conflict", refused.getMessage());
+                case BUSY -> error(503, "temporarily_unavailable", refused.getMessage());
+            };
+        }
+        if (e instanceof Refusal refused) {
+            return error(refused.status(), refused.error(), refused.getMessage());
         }
         if (e instanceof ForbiddenException) {
             return error(403, "access_denied", "the caller lacks the role this operation needs");

@@ -1,51 +1,55 @@
 package dev.accesskeys.service;
 
 /**
- * A refusal with an HTTP status, an error code and a description for humans. Never carries a secret; has no stack
- * trace, as it is an expected outcome rather than a fault.
+ * A refusal by the rules of access keys: a {@link Reason} and a description for humans. The HTTP status and the
+ * error code are chosen where the refusal leaves the server (the REST resources). Never carries a secret; has no
+ * stack trace, as it is an expected outcome rather than a fault.
  */
 public final class AccessKeyException extends RuntimeException {
 
-    private final int status;
-    private final String error;
+    /** Why a request was refused. */
+    public enum Reason {
+        /** A field or a request breaks a rule; the description names the field first. */
+        INVALID_INPUT,
+        /** A limit of the realm policy is reached (keys per user, stored keys). */
+        LIMIT_REACHED,
+        /** No such key in the realm (or not the caller's, which reads the same). */
+        NOT_FOUND,
+        /** The change conflicts with the key's state: a name in use, a revoked key, an active key the policy keeps. */
+        CONFLICT,
+        /** Other changes to the same owner's keys hold the lock; nothing changed and a retry may work. */
+        BUSY
+    }
 
-    private AccessKeyException(int status, String error, String description) {
+    private final Reason reason;
+
+    private AccessKeyException(Reason reason, String description) {
         super(description, null, false, false);
-        this.status = status;
-        this.error = error;
+        this.reason = reason;
     }
 
     public static AccessKeyException invalid(String field, String problem) {
-        return new AccessKeyException(400, "invalid_request", field + ": " + problem);
+        return new AccessKeyException(Reason.INVALID_INPUT, field + ": " + problem);
     }
 
-    public static AccessKeyException badRequest(String description) {
-        return new AccessKeyException(400, "invalid_request", description);
+    public static AccessKeyException invalidRequest(String description) {
+        return new AccessKeyException(Reason.INVALID_INPUT, description);
     }
 
-    public static AccessKeyException unauthorized(String description) {
-        return new AccessKeyException(401, "invalid_token", description);
-    }
-
-    public static AccessKeyException forbidden(String description) {
-        return new AccessKeyException(403, "access_denied", description);
+    public static AccessKeyException limitReached(String description) {
+        return new AccessKeyException(Reason.LIMIT_REACHED, description);
     }
 
     public static AccessKeyException notFound(String description) {
-        return new AccessKeyException(404, "not_found", description);
+        return new AccessKeyException(Reason.NOT_FOUND, description);
     }
 
     public static AccessKeyException conflict(String description) {
-        return new AccessKeyException(409, "conflict", description);
+        return new AccessKeyException(Reason.CONFLICT, description);
     }
 
-    /** 503: the request met a passing condition of the server (e.g. a lock wait that timed out); retrying may work. */
     public static AccessKeyException busy(String description) {
-        return new AccessKeyException(503, "temporarily_unavailable", description);
-    }
-
-    public static AccessKeyException unsupportedMediaType(String description) {
-        return new AccessKeyException(415, "unsupported_media_type", description);
+        return new AccessKeyException(Reason.BUSY, description);
     }
 
     /**
@@ -61,11 +65,7 @@ public final class AccessKeyException extends RuntimeException {
         return printable.length() > 64 ? printable.substring(0, 64) + "…" : printable;
     }
 
-    public int getStatus() {
-        return status;
-    }
-
-    public String getError() {
-        return error;
+    public Reason reason() {
+        return reason;
     }
 }

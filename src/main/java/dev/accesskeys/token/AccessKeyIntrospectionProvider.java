@@ -34,7 +34,7 @@ final class AccessKeyIntrospectionProvider extends AccessTokenIntrospectionProvi
             return true;
         }
         long issuedAt = token.getIat() == null ? 0 : token.getIat();
-        if (new AccessKeyService(session, realm).keyOfActiveToken(keyId, issuedAt) == null) {
+        if (AccessKeyService.of(session).verifier(realm).keyOfActiveToken(keyId, issuedAt) == null) {
             eventBuilder.detail(Details.REASON, "the access key the token was issued from no longer stands");
             eventBuilder.error(Errors.INVALID_TOKEN);
             transformedToken = null;

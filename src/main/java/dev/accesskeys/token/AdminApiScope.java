@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 
-import dev.accesskeys.service.AccessKeyService;
+import dev.accesskeys.service.RoleNames;
 
 import org.keycloak.models.AdminRoles;
 import org.keycloak.models.ClientModel;
@@ -41,7 +41,7 @@ public final class AdminApiScope {
 
     /** The refusal's text, naming the role as a key's {@code roles} entry names it. */
     public static String refusal(RoleModel role) {
-        return "The client's role scope would give this key's token the owner's role '" + AccessKeyService.roleName(role)
+        return "The client's role scope would give this key's token the owner's role '" + RoleNames.of(role)
                 + "' at Keycloak's admin API, which the key does not allow: use a client whose scope leaves it out";
     }
 

@@ -1,5 +1,6 @@
 package dev.accesskeys.token;
 
+import dev.accesskeys.exchange.TokenScoping;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -74,8 +75,7 @@ final class KeyScopedUserInfoEndpoint extends UserInfoEndpoint {
             return answer;
         }
         RealmModel realm = session.getContext().getRealm();
-        AccessKeyService service = new AccessKeyService(session, realm);
-        AccessKey key = service.keyOfActiveToken(keyId, token.getIat() == null ? 0 : token.getIat());
+        AccessKey key = AccessKeyService.of(session).verifier(realm).keyOfActiveToken(keyId, token.getIat() == null ? 0 : token.getIat());
         UserSessionModel userSession = session.getContext().getUserSession();
         if (key == null || userSession == null) {
             return error(Response.Status.UNAUTHORIZED, OAuthErrorException.INVALID_TOKEN, "Token verification failed");
@@ -87,7 +87,7 @@ final class KeyScopedUserInfoEndpoint extends UserInfoEndpoint {
         AuthenticatedClientSessionModel clientSession = userSession.getAuthenticatedClientSessionByClient(
                 session.getContext().getClient().getId());
         ClientSessionContext full = DefaultClientSessionContext.fromClientSessionAndScopeParameter(clientSession, token.getScope(), session);
-        ClientSessionContext cut = TokenScoping.restrict(session, full, service, key);
+        ClientSessionContext cut = TokenScoping.restrict(session, full, key);
         TokenScoping.forgetResolvedRoles(session, full);
         AccessToken userInfo = tokenManager.transformUserInfoAccessToken(session, token, new AccessToken(), userSession, cut);
         Map<String, Object> claims = new LinkedHashMap<>(tokenManager.generateUserInfoClaims(userInfo, userSession.getUser()));

@@ -15,11 +15,11 @@ class AccessKeyExceptionTest {
     }
 
     @Test
-    void refusalsCarryStatusAndCode() {
+    void refusalsCarryReasonAndDescription() {
         AccessKeyException e = AccessKeyException.invalid("name", "is required");
-        assertEquals(400, e.getStatus());
-        assertEquals("invalid_request", e.getError());
+        assertEquals(AccessKeyException.Reason.INVALID_INPUT, e.reason());
         assertEquals("name: is required", e.getMessage());
-        assertEquals(409, AccessKeyException.conflict("x").getStatus());
+        assertEquals(AccessKeyException.Reason.CONFLICT, AccessKeyException.conflict("x").reason());
+        assertEquals(AccessKeyException.Reason.LIMIT_REACHED, AccessKeyException.limitReached("x").reason());
     }
 }

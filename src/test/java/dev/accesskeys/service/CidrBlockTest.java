@@ -65,19 +65,19 @@ class CidrBlockTest {
 
     @Test
     void serviceNormalisesAndValidatesLists() {
-        assertEquals(List.of("10.0.0.0/8", "::1/128"), AccessKeyService.cidrs(List.of("10.2.3.4/8", "::1", "10.0.0.0/8")));
-        assertNull(AccessKeyService.cidrs(null));
-        AccessKeyException empty = org.junit.jupiter.api.Assertions.assertThrows(AccessKeyException.class, () -> AccessKeyService.cidrs(List.of()));
+        assertEquals(List.of("10.0.0.0/8", "::1/128"), KeyFieldChecks.cidrs(List.of("10.2.3.4/8", "::1", "10.0.0.0/8")));
+        assertNull(KeyFieldChecks.cidrs(null));
+        AccessKeyException empty = org.junit.jupiter.api.Assertions.assertThrows(AccessKeyException.class, () -> KeyFieldChecks.cidrs(List.of()));
         assertTrue(empty.getMessage().startsWith("allowedCidrs:"));
         AccessKeyException bad = org.junit.jupiter.api.Assertions.assertThrows(AccessKeyException.class,
-                () -> AccessKeyService.cidrs(List.of("10.0.0.0/8", "bogus")));
+                () -> KeyFieldChecks.cidrs(List.of("10.0.0.0/8", "bogus")));
         assertEquals("allowedCidrs: 'bogus' is not an IPv4 or IPv6 address or CIDR block (e.g. 10.0.0.0/8, 2001:db8::/32)", bad.getMessage());
         java.util.List<String> many = java.util.stream.IntStream.range(0, 101).mapToObj(i -> "10.0.0." + (i % 250)).toList();
         assertThrows(many);
     }
 
     private static void assertThrows(List<String> values) {
-        AccessKeyException e = org.junit.jupiter.api.Assertions.assertThrows(AccessKeyException.class, () -> AccessKeyService.cidrs(values));
+        AccessKeyException e = org.junit.jupiter.api.Assertions.assertThrows(AccessKeyException.class, () -> KeyFieldChecks.cidrs(values));
         assertTrue(e.getMessage().startsWith("allowedCidrs:"), e.getMessage());
     }
 }

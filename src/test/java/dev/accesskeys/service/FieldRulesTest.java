@@ -15,7 +15,7 @@ class FieldRulesTest {
 
     private static void refused(String field, Runnable check) {
         AccessKeyException e = assertThrows(AccessKeyException.class, check::run);
-        assertEquals(400, e.getStatus());
+        assertEquals(AccessKeyException.Reason.INVALID_INPUT, e.reason());
         assertTrue(e.getMessage().startsWith(field + ":"), e.getMessage());
     }
 

@@ -57,6 +57,6 @@ class LifecyclePolicyRulesTest {
     private static void assertField(String field, KeyPolicy policy) {
         AccessKeyException e = assertThrows(AccessKeyException.class, () -> PolicyRules.validate(policy));
         assertTrue(e.getMessage().startsWith(field + ":"), e.getMessage());
-        assertEquals(400, e.getStatus());
+        assertEquals(AccessKeyException.Reason.INVALID_INPUT, e.reason());
     }
 }

@@ -12,6 +12,7 @@ import dev.accesskeys.rest.AccessKeyResource;
 import dev.accesskeys.rest.KeyAudit;
 import dev.accesskeys.rest.ListParams;
 import dev.accesskeys.rest.RequestBodies;
+import dev.accesskeys.rest.PolicyRepresentation;
 import dev.accesskeys.rest.Responses;
 import dev.accesskeys.service.AccessKeyService;
 import dev.accesskeys.service.IssuedKey;
@@ -19,6 +20,7 @@ import dev.accesskeys.service.KeyOptions;
 
 import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -51,8 +53,8 @@ public final class AccountAccessKeysResource {
                          @QueryParam("sort") String sort, @QueryParam("order") String order) {
         return Responses.handle(session, () -> {
             AccountAuth auth = AccountAuth.authenticate(session);
-            return Responses.json(AccessKeyRepresentation.list(service(),
-                    ListParams.query(auth.user().getId(), status, search, first, max, sort, order)));
+            return Responses.json(AccessKeyRepresentation.list(service().reads(realm()).list(
+                    ListParams.query(auth.user().getId(), status, search, first, max, sort, order))));
         });
     }
 
@@ -62,7 +64,7 @@ public final class AccountAccessKeysResource {
     public Response count(@QueryParam("status") String status, @QueryParam("search") String search) {
         return Responses.handle(session, () -> {
             AccountAuth auth = AccountAuth.authenticate(session);
-            return Responses.json(service().count(ListParams.filters(auth.user().getId(), status, search)));
+            return Responses.json(service().reads(realm()).count(ListParams.filters(auth.user().getId(), status, search)));
         });
     }
 
@@ -72,12 +74,11 @@ public final class AccountAccessKeysResource {
     public Response create(@Context HttpHeaders headers, @Context UriInfo uriInfo, String body) {
         return Responses.handle(session, () -> {
             AccountAuth auth = AccountAuth.authenticate(session);
-            AccessKeyService service = service();
-            IssuedKey issued = service.create(auth.user(), RequestBodies.keyChanges(RequestBodies.object(headers, body), Set.of()),
+            IssuedKey issued = service().edits(realm()).create(auth.user(), RequestBodies.keyChanges(RequestBodies.object(headers, body), Set.of()),
                     auth.actorId());
-            new UserEventAudit(session, auth).record(KeyAudit.Action.CREATE, issued.key(), AccessKeyRepresentation.of(issued.key(), service));
+            new UserEventAudit(session, auth).record(KeyAudit.Action.CREATE, issued.key(), AccessKeyRepresentation.of(issued.key()));
             return Responses.secret(Response.created(uriInfo.getAbsolutePathBuilder().path(issued.key().getId()).build()),
-                    AccessKeyRepresentation.withSecret(issued, service));
+                    AccessKeyRepresentation.withSecret(issued));
         });
     }
 
@@ -87,12 +88,12 @@ public final class AccountAccessKeysResource {
     public Response options() {
         return Responses.handle(session, () -> {
             AccountAuth auth = AccountAuth.authenticate(session);
-            KeyOptions options = service().options(auth.user());
+            KeyOptions options = service().choices(realm()).of(auth.user());
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("scopes", options.scopes());
             body.put("clients", options.clients());
             body.put("roles", options.roles());
-            body.put("policy", options.policy());
+            body.put("policy", PolicyRepresentation.of(options.policy()));
             body.put("activeKeys", options.activeKeys());
             return Responses.json(body);
         });
@@ -126,13 +127,16 @@ public final class AccountAccessKeysResource {
     public AccessKeyResource key(@PathParam("id") String id) {
         return Responses.locate(() -> {
             AccountAuth auth = AccountAuth.authenticate(session);
-            AccessKeyService service = service();
-            AccessKey key = service.requireOwned(auth.user(), id);
-            return new AccessKeyResource(session, service, key, () -> { }, new UserEventAudit(session, auth));
+            AccessKey key = service().reads(realm()).requireOwned(auth.user(), id);
+            return new AccessKeyResource(session, service().edits(realm()), key, () -> { }, new UserEventAudit(session, auth));
         });
     }
 
     private AccessKeyService service() {
-        return new AccessKeyService(session, session.getContext().getRealm());
+        return AccessKeyService.of(session);
+    }
+
+    private RealmModel realm() {
+        return session.getContext().getRealm();
     }
 }

@@ -1,7 +1,7 @@
 package dev.accesskeys.rest.account;
 
 import dev.accesskeys.AccessKeys;
-import dev.accesskeys.service.AccessKeyException;
+import dev.accesskeys.rest.Refusal;
 
 import org.keycloak.models.AccountRoles;
 import org.keycloak.models.ClientModel;
@@ -34,15 +34,15 @@ record AccountAuth(UserModel user, AccessToken token, ClientModel client, String
         RealmModel realm = session.getContext().getRealm();
         AuthenticationManager.AuthResult result = new AppAuthManager.BearerTokenAuthenticator(session).authenticate();
         if (result == null) {
-            throw AccessKeyException.unauthorized("a valid bearer token of realm '" + realm.getName() + "' is required");
+            throw Refusal.unauthorized("a valid bearer token of realm '" + realm.getName() + "' is required");
         }
         AccessToken token = result.token();
         if (token.getOtherClaims().containsKey(AccessKeys.ACCESS_KEY_ID_CLAIM)) {
-            throw AccessKeyException.forbidden("a token issued from an access key cannot manage access keys");
+            throw Refusal.forbidden("a token issued from an access key cannot manage access keys");
         }
         ClientModel account = realm.getClientByClientId(Constants.ACCOUNT_MANAGEMENT_CLIENT_ID);
         if (account == null) {
-            throw AccessKeyException.forbidden("the realm has no account client");
+            throw Refusal.forbidden("the realm has no account client");
         }
         if (token.getAudience() == null || token.getResourceAccess(account.getClientId()) == null) {
             // lightweight tokens carry no audience or roles: look them up as the account API does
@@ -51,14 +51,14 @@ record AccountAuth(UserModel user, AccessToken token, ClientModel client, String
             token = introspection.transformAccessToken(token, result.session());
         }
         if (!token.hasAudience(account.getClientId())) {
-            throw AccessKeyException.unauthorized("the token's audience must include '" + account.getClientId() + "'");
+            throw Refusal.unauthorized("the token's audience must include '" + account.getClientId() + "'");
         }
         if (result.user().getServiceAccountClientLink() != null) {
-            throw AccessKeyException.forbidden("service accounts have no access keys");
+            throw Refusal.forbidden("service accounts have no access keys");
         }
         AccessToken.Access access = token.getResourceAccess(account.getClientId());
         if (access == null || !access.isUserInRole(AccountRoles.MANAGE_ACCOUNT)) {
-            throw AccessKeyException.forbidden("the token lacks the role " + account.getClientId() + "/" + AccountRoles.MANAGE_ACCOUNT);
+            throw Refusal.forbidden("the token lacks the role " + account.getClientId() + "/" + AccountRoles.MANAGE_ACCOUNT);
         }
         ClientModel client = result.client();
         UserSessionModel userSession = result.session();

@@ -15,6 +15,7 @@ import dev.accesskeys.service.AccessKeyException;
 import dev.accesskeys.service.AccessKeyService;
 import dev.accesskeys.service.Change;
 import dev.accesskeys.service.IssuedKey;
+import dev.accesskeys.service.KeyReads;
 
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -70,11 +71,11 @@ public final class AdminAccessKeysResource {
                          @QueryParam("order") String order) {
         return Responses.handle(session, () -> {
             auth.users().requireQuery();
-            AccessKeyService service = service();
+            KeyReads reads = service().reads(realm);
             AccessKeyQuery query = ListParams.query(emptyToNull(userId), status, search, first, max, sort, order);
-            List<AccessKey> keys = auth.users().canView() ? service.list(query)
-                    : service.listWhere(query, key -> owners.canView(key.getUserId()));
-            return Responses.json(keys.stream().map(key -> AccessKeyRepresentation.of(key, service)).toList());
+            List<AccessKey> keys = auth.users().canView() ? reads.list(query)
+                    : reads.listWhere(query, key -> owners.canView(key.getUserId()));
+            return Responses.json(AccessKeyRepresentation.list(keys));
         });
     }
 
@@ -86,8 +87,8 @@ public final class AdminAccessKeysResource {
         return Responses.handle(session, () -> {
             auth.users().requireQuery();
             AccessKeyQuery filters = ListParams.filters(emptyToNull(userId), status, search);
-            return Responses.json(auth.users().canView() ? service().count(filters)
-                    : service().countWhere(filters, key -> owners.canView(key.getUserId())));
+            return Responses.json(auth.users().canView() ? service().reads(realm).count(filters)
+                    : service().reads(realm).countWhere(filters, key -> owners.canView(key.getUserId())));
         });
     }
 
@@ -98,7 +99,7 @@ public final class AdminAccessKeysResource {
     public Response revoke(@Context HttpHeaders headers, String body) {
         return Responses.handle(session, () -> {
             auth.users().requireQuery();
-            BulkRevoke bulk = new BulkRevoke(service(), new AdminEventAudit(adminEvent),
+            BulkRevoke bulk = new BulkRevoke(service().reads(realm), service().edits(realm), new AdminEventAudit(adminEvent),
                     key -> owners.guard(owners.requireView(key.getUserId())).requireManage());
             return Responses.json(bulk.run(RequestBodies.object(headers, body)));
         });
@@ -123,32 +124,30 @@ public final class AdminAccessKeysResource {
             if (owner.getServiceAccountClientLink() != null) {
                 throw AccessKeyException.invalid(USER_ID, "service accounts have no access keys");
             }
-            AccessKeyService service = service();
-            IssuedKey issued = service.create(owner, RequestBodies.keyChanges(json, Set.of(USER_ID)), auth.adminAuth().getUser().getId());
-            new AdminEventAudit(adminEvent).record(KeyAudit.Action.CREATE, issued.key(), AccessKeyRepresentation.of(issued.key(), service));
+            IssuedKey issued = service().edits(realm).create(owner, RequestBodies.keyChanges(json, Set.of(USER_ID)), auth.adminAuth().getUser().getId());
+            new AdminEventAudit(adminEvent).record(KeyAudit.Action.CREATE, issued.key(), AccessKeyRepresentation.of(issued.key()));
             return Responses.secret(Response.created(uriInfo.getAbsolutePathBuilder().path(issued.key().getId()).build()),
-                    AccessKeyRepresentation.withSecret(issued, service));
+                    AccessKeyRepresentation.withSecret(issued));
         });
     }
 
     @Path("policy")
     public PolicyResource policy() {
-        return new PolicyResource(session, service(), auth, adminEvent);
+        return new PolicyResource(session, service().policies(realm), auth, adminEvent);
     }
 
     @Path("{id}")
     public AccessKeyResource key(@PathParam("id") String id) {
         return Responses.locate(() -> {
             auth.users().requireQuery();
-            AccessKeyService service = service();
-            AccessKey key = service.require(id);
+            AccessKey key = service().reads(realm).require(id);
             UserModel owner = owners.requireView(key.getUserId());
-            return new AccessKeyResource(session, service, key, owners.guard(owner), new AdminEventAudit(adminEvent));
+            return new AccessKeyResource(session, service().edits(realm), key, owners.guard(owner), new AdminEventAudit(adminEvent));
         });
     }
 
     private AccessKeyService service() {
-        return new AccessKeyService(session, realm);
+        return AccessKeyService.of(session);
     }
 
     private static String emptyToNull(String value) {

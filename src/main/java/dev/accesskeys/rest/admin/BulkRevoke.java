@@ -12,7 +12,8 @@ import dev.accesskeys.model.AccessKeyQuery;
 import dev.accesskeys.rest.AccessKeyRepresentation;
 import dev.accesskeys.rest.KeyAudit;
 import dev.accesskeys.service.AccessKeyException;
-import dev.accesskeys.service.AccessKeyService;
+import dev.accesskeys.service.KeyEdits;
+import dev.accesskeys.service.KeyReads;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -31,13 +32,15 @@ final class BulkRevoke {
     private static final String USER_ID = "userId";
     private static final int PAGE = 500;
 
-    private final AccessKeyService service;
+    private final KeyReads reads;
+    private final KeyEdits edits;
     private final KeyAudit audit;
     private final Consumer<AccessKey> requireManage;
 
     /** @param requireManage throws when the caller may not change that key */
-    BulkRevoke(AccessKeyService service, KeyAudit audit, Consumer<AccessKey> requireManage) {
-        this.service = service;
+    BulkRevoke(KeyReads reads, KeyEdits edits, KeyAudit audit, Consumer<AccessKey> requireManage) {
+        this.reads = reads;
+        this.edits = edits;
         this.audit = audit;
         this.requireManage = requireManage;
     }
@@ -47,8 +50,8 @@ final class BulkRevoke {
         keys.forEach(requireManage);
         List<String> revoked = new ArrayList<>();
         for (AccessKey key : keys) {
-            if (service.revoke(key)) {
-                audit.record(KeyAudit.Action.REVOKE, key, AccessKeyRepresentation.of(key, service));
+            if (edits.revoke(key)) {
+                audit.record(KeyAudit.Action.REVOKE, key, AccessKeyRepresentation.of(key));
                 revoked.add(key.getId());
             }
         }
@@ -65,7 +68,7 @@ final class BulkRevoke {
         boolean hasIds = body.hasNonNull(IDS);
         boolean hasUser = body.hasNonNull(USER_ID);
         if (hasIds == hasUser) {
-            throw AccessKeyException.badRequest("send either \"ids\" (a list of key IDs) or \"userId\" (revoke all keys of that user), not both or neither");
+            throw AccessKeyException.invalidRequest("send either \"ids\" (a list of key IDs) or \"userId\" (revoke all keys of that user), not both or neither");
         }
         return hasIds ? byIds(body.get(IDS)) : ofUser(body.get(USER_ID));
     }
@@ -81,7 +84,7 @@ final class BulkRevoke {
             }
             ids.add(id.textValue());
         }
-        return ids.stream().map(service::require).toList();
+        return ids.stream().map(reads::require).toList();
     }
 
     private List<AccessKey> ofUser(JsonNode node) {
@@ -91,7 +94,7 @@ final class BulkRevoke {
         List<AccessKey> keys = new ArrayList<>();
         // the owner's whole list, revoked keys included, so the pages do not move while keys get revoked
         for (int first = 0; ; first += PAGE) {
-            List<AccessKey> page = service.list(new AccessKeyQuery(node.textValue(), null, null, first, PAGE));
+            List<AccessKey> page = reads.list(new AccessKeyQuery(node.textValue(), null, null, first, PAGE));
             page.stream().filter(key -> key.getRevokedAt() == null).forEach(keys::add);
             if (page.size() < PAGE) {
                 return keys;

@@ -5,7 +5,8 @@ import java.util.Map;
 import dev.accesskeys.AccessKeys;
 import dev.accesskeys.rest.RequestBodies;
 import dev.accesskeys.rest.Responses;
-import dev.accesskeys.service.AccessKeyService;
+import dev.accesskeys.rest.PolicyRepresentation;
+import dev.accesskeys.service.KeyPolicies;
 
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.KeycloakSession;
@@ -29,13 +30,13 @@ import jakarta.ws.rs.core.Response;
 public final class PolicyResource {
 
     private final KeycloakSession session;
-    private final AccessKeyService service;
+    private final KeyPolicies policies;
     private final AdminPermissionEvaluator auth;
     private final AdminEventBuilder adminEvent;
 
-    PolicyResource(KeycloakSession session, AccessKeyService service, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent) {
+    PolicyResource(KeycloakSession session, KeyPolicies policies, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent) {
         this.session = session;
-        this.service = service;
+        this.policies = policies;
         this.auth = auth;
         this.adminEvent = adminEvent;
     }
@@ -45,7 +46,7 @@ public final class PolicyResource {
     public Response get() {
         return Responses.handle(session, () -> {
             auth.realm().requireViewRealm();
-            return Responses.json(service.policy());
+            return Responses.json(PolicyRepresentation.of(policies.current()));
         });
     }
 
@@ -56,15 +57,15 @@ public final class PolicyResource {
     public Response put(@Context HttpHeaders headers, String body) {
         return Responses.handle(session, () -> {
             auth.realm().requireManageRealm();
-            AccessKeyService.PolicyUpdate update = service.updatePolicy(RequestBodies.policy(RequestBodies.object(headers, body)));
+            KeyPolicies.PolicyUpdate update = policies.replace(RequestBodies.policy(RequestBodies.object(headers, body)));
             adminEvent.operation(OperationType.UPDATE)
                     .resource(AccessKeys.ADMIN_POLICY_RESOURCE_TYPE)
                     .resourcePath(AccessKeys.REST_PROVIDER_ID, "policy")
-                    .representation(update.policy())
+                    .representation(PolicyRepresentation.of(update.policy()))
                     .success();
             // the policy as stored, and how many existing keys it gave an expiry (a tightened policy binds them)
             // every field, null ones included, as GET /policy answers it
-            ObjectNode answer = new ObjectMapper().valueToTree(update.policy());
+            ObjectNode answer = new ObjectMapper().valueToTree(PolicyRepresentation.of(update.policy()));
             answer.put("keysChanged", update.keysChanged());
             return Responses.json(answer);
         });

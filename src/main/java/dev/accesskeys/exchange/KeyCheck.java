@@ -1,11 +1,12 @@
-package dev.accesskeys.grant;
+package dev.accesskeys.exchange;
 
-import dev.accesskeys.token.TokenScoping;
 import dev.accesskeys.AccessKeys;
 import dev.accesskeys.model.AccessKey;
 import dev.accesskeys.service.AccessKeyException;
 import dev.accesskeys.service.AccessKeyService;
+import dev.accesskeys.service.KeyThrottle;
 import dev.accesskeys.service.KeyVerification;
+import dev.accesskeys.service.KeyVerifier;
 
 import org.keycloak.OAuthErrorException;
 import org.keycloak.events.Details;
@@ -55,10 +56,11 @@ public final class KeyCheck {
             event.error(Errors.INVALID_REQUEST);
             return fail(OAuthErrorException.INVALID_REQUEST, "Missing access key ID or secret");
         }
-        AccessKeyService service = new AccessKeyService(session, realm);
-        KeyThrottle throttle = KeyThrottle.of(realm);
-        KeyVerification verification = service.verify(keyId, secret);
-        long now = service.now();
+        AccessKeyService service = AccessKeyService.of(session);
+        KeyThrottle throttle = service.throttle(realm);
+        KeyVerifier verifier = service.verifier(realm);
+        KeyVerification verification = verifier.verify(keyId, secret);
+        long now = AccessKeyService.now();
         if (verification.key() != null && verification.owner() != null) {
             event.user(verification.owner());
         }
@@ -85,12 +87,12 @@ public final class KeyCheck {
         event.user(owner).detail(Details.USERNAME, owner.getUsername());
         // the client address as Keycloak resolved it (its proxy-headers option), an IP literal
         String address = session.getContext().getConnection() == null ? null : session.getContext().getConnection().getRemoteAddr();
-        if (!service.allowsAddress(key, address)) {
+        if (!verifier.allowsAddress(key, address)) {
             event.detail(Details.REASON, "client address " + AccessKeyException.shown(address) + " is outside the key's allowedCidrs");
             event.error(Errors.NOT_ALLOWED);
             return fail(OAuthErrorException.INVALID_GRANT, INVALID_KEY_DESCRIPTION);
         }
-        if (!service.allowsClient(key, client)) {
+        if (!verifier.allowsClient(key, client)) {
             event.detail(Details.REASON, "the key's clients do not include " + client.getClientId());
             event.error(Errors.NOT_ALLOWED);
             return fail(OAuthErrorException.UNAUTHORIZED_CLIENT, "The access key may not be used at this client");

@@ -1,4 +1,4 @@
-package dev.accesskeys.token;
+package dev.accesskeys.exchange;
 
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import dev.accesskeys.model.AccessKey;
-import dev.accesskeys.service.AccessKeyService;
+import dev.accesskeys.service.RoleNames;
 
 import org.keycloak.models.AuthenticatedClientSessionModel;
 import org.keycloak.models.ClientModel;
@@ -17,6 +17,7 @@ import org.keycloak.models.ClientScopeModel;
 import org.keycloak.models.ClientSessionContext;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ProtocolMapperModel;
+import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
 import org.keycloak.models.utils.RoleUtils;
 import org.keycloak.rar.AuthorizationRequestContext;
@@ -80,7 +81,7 @@ public final class TokenScoping {
      * go, and the roles are cut to the key's roles (composites of a listed role included).
      */
     public static ClientSessionContext restrict(KeycloakSession session, ClientSessionContext context,
-                                                AccessKeyService service, AccessKey key) {
+                                                AccessKey key) {
         ClientSessionContext result = context;
         List<String> scopes = key.getScopes();
         if (scopes != null) {
@@ -89,7 +90,7 @@ public final class TokenScoping {
                     .collect(Collectors.toSet());
             result = DefaultClientSessionContext.fromClientSessionAndClientScopes(context.getClientSession(), kept, null, session);
         }
-        Set<RoleModel> allowed = allowedRoles(service, key);
+        Set<RoleModel> allowed = allowedRoles(context.getClientSession().getRealm(), key);
         if (allowed != null) {
             result = new RoleLimitedContext(result, allowed);
             session.setAttribute(ClientSessionContext.class.getName(), result);
@@ -109,12 +110,12 @@ public final class TokenScoping {
     }
 
     /** @return the roles a token from the key may carry, composites expanded; null = no limit */
-    public static Set<RoleModel> allowedRoles(AccessKeyService service, AccessKey key) {
+    public static Set<RoleModel> allowedRoles(RealmModel realm, AccessKey key) {
         if (key.getRoles() == null) {
             return null;
         }
         return RoleUtils.expandCompositeRoles(key.getRoles().stream()
-                .map(service::resolveRole).filter(r -> r != null).collect(Collectors.toSet()));
+                .map(name -> RoleNames.resolve(realm, name)).filter(r -> r != null).collect(Collectors.toSet()));
     }
 
     /** Delegates everything but the roles, which it cuts to a set. */

@@ -1,4 +1,4 @@
-package dev.accesskeys.grant;
+package dev.accesskeys.service;
 
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -12,7 +12,8 @@ import org.keycloak.models.RealmModel;
  * to lock anyone out.
  * <p>
  * Only IDs of existing keys are counted (unknown IDs protect nothing); entries end with their lockout window.
- * The counters live in this node's memory: in a cluster each node counts on its own. Secrets carry ≥ 256 bits, so
+ * The counters live in this node's memory ({@link Counters}, held by {@link AccessKeyServiceFactory}): in a cluster
+ * each node counts on its own. Secrets carry ≥ 256 bits, so
  * the throttle is hygiene against noisy clients and log-flooding, not the protection of the secret itself.
  * <p>
  * Configured per realm through realm attributes (on by default):
@@ -29,30 +30,36 @@ public final class KeyThrottle {
 
     /** Above this many entries, a failure first drops the ones whose window has passed. */
     private static final int SWEEP_THRESHOLD = 10_000;
-    private static final ConcurrentHashMap<String, State> STATES = new ConcurrentHashMap<>();
 
     /** consecutive failures since {@code since}; locked until {@code lockedUntil} (0 = not locked) */
     private record State(int failures, long since, long lockedUntil) {
+    }
+
+    /** This node's counters of every realm. */
+    static final class Counters {
+        private final ConcurrentHashMap<String, State> states = new ConcurrentHashMap<>();
     }
 
     private final boolean enabled;
     private final int maxFailures;
     private final long lockoutMillis;
     private final String realmId;
+    private final ConcurrentHashMap<String, State> states;
 
-    private KeyThrottle(boolean enabled, int maxFailures, long lockoutMillis, String realmId) {
+    private KeyThrottle(boolean enabled, int maxFailures, long lockoutMillis, String realmId, Counters counters) {
         this.enabled = enabled;
         this.maxFailures = maxFailures;
         this.lockoutMillis = lockoutMillis;
         this.realmId = realmId;
+        this.states = counters.states;
     }
 
-    public static KeyThrottle of(RealmModel realm) {
+    static KeyThrottle of(RealmModel realm, Counters counters) {
         String enabled = realm.getAttribute(ENABLED_ATTRIBUTE);
         return new KeyThrottle(enabled == null || Boolean.parseBoolean(enabled),
                 Math.max(1, intAttribute(realm, MAX_FAILURES_ATTRIBUTE, DEFAULT_MAX_FAILURES)),
                 1000L * Math.max(1, intAttribute(realm, LOCKOUT_ATTRIBUTE, DEFAULT_LOCKOUT_SECONDS)),
-                realm.getId());
+                realm.getId(), counters);
     }
 
     /** Whether the key is locked now; a lock that ran out is forgotten. */
@@ -60,7 +67,7 @@ public final class KeyThrottle {
         if (!enabled || keyId == null) {
             return false;
         }
-        State state = STATES.get(entry(keyId, address));
+        State state = states.get(entry(keyId, address));
         return state != null && state.lockedUntil() > now;
     }
 
@@ -69,7 +76,7 @@ public final class KeyThrottle {
         if (!enabled || keyId == null) {
             return false;
         }
-        State state = STATES.compute(entry(keyId, address), (k, old) -> {
+        State state = states.compute(entry(keyId, address), (k, old) -> {
             if (old != null && old.lockedUntil() > now) {
                 return old;
             }
@@ -79,8 +86,8 @@ public final class KeyThrottle {
             long since = fresh ? now : old.since();
             return failures >= maxFailures ? new State(0, now, now + lockoutMillis) : new State(failures, since, 0);
         });
-        if (STATES.size() > SWEEP_THRESHOLD) {
-            STATES.values().removeIf(st -> st.lockedUntil() != 0 ? st.lockedUntil() <= now : now - st.since() > lockoutMillis);
+        if (states.size() > SWEEP_THRESHOLD) {
+            states.values().removeIf(st -> st.lockedUntil() != 0 ? st.lockedUntil() <= now : now - st.since() > lockoutMillis);
         }
         return state.lockedUntil() > now;
     }
@@ -89,8 +96,8 @@ public final class KeyThrottle {
     public void success(String keyId, String address) {
         if (keyId != null) {
             String k = entry(keyId, address);
-            if (STATES.containsKey(k)) {
-                STATES.remove(k);
+            if (states.containsKey(k)) {
+                states.remove(k);
             }
         }
     }

@@ -1,0 +1,64 @@
+package dev.accesskeys.cache;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.accesskeys.model.AccessKey;
+
+import org.junit.jupiter.api.Test;
+
+/** A key handed out by the caching store invalidates its verified copies on its first change, and only then. */
+class InvalidatingAccessKeyTest {
+
+    private final AtomicInteger invalidations = new AtomicInteger();
+    private final AtomicInteger delegateSets = new AtomicInteger();
+    private final AccessKey stored = (AccessKey) Proxy.newProxyInstance(getClass().getClassLoader(),
+            new Class<?>[] {AccessKey.class}, (proxy, method, args) -> {
+                if (method.getName().startsWith("set")) {
+                    delegateSets.incrementAndGet();
+                    return null;
+                }
+                return method.getName().equals("getId") ? "AKID" : null;
+            });
+    private final InvalidatingAccessKey key = new InvalidatingAccessKey(stored, invalidations::incrementAndGet);
+
+    @Test
+    void readsInvalidateNothing() {
+        assertEquals("AKID", key.getId());
+        key.getName();
+        key.getSecretHash();
+        key.getPreviousSecretHash();
+        assertEquals(0, invalidations.get());
+    }
+
+    @Test
+    void everyKindOfChangeInvalidatesOnceAndReachesTheStoredKey() throws Exception {
+        key.setEnabled(false);
+        key.setName("n");
+        key.setSecretHash("h");
+        key.setScopes(List.of("profile"));
+        key.setPreviousSecret("h", 1L);
+        key.setAllowedCidrs(List.of("10.0.0.0/8"));
+        assertEquals(1, invalidations.get());
+        assertEquals(6, delegateSets.get());
+        // each setter of the interface goes through the wrapper (none falls back to the interface's default)
+        for (Method method : AccessKey.class.getMethods()) {
+            if (method.getName().startsWith("set")) {
+                assertEquals(InvalidatingAccessKey.class, InvalidatingAccessKey.class.getMethod(method.getName(),
+                        method.getParameterTypes()).getDeclaringClass(), method.getName());
+            }
+        }
+    }
+
+    @Test
+    void expiryNoticeMemoryIsNotAChangeVerificationReads() {
+        InvalidatingAccessKey other = new InvalidatingAccessKey(stored, invalidations::incrementAndGet);
+        other.setNotice(5L, 7);
+        assertEquals(0, invalidations.get());
+        assertEquals(1, delegateSets.get());
+    }
+}
