@@ -1,6 +1,5 @@
 package dev.accesskeys.rest.admin;
 
-import java.util.Map;
 
 import dev.accesskeys.AccessKeys;
 import dev.accesskeys.rest.RequestBodies;
