@@ -22,8 +22,16 @@ import java.util.regex.Pattern;
  *
  * <pre>
  * load NAME URL CONCURRENCY WARMUP_S DURATION_S BODIES_FILE RESULTS_TSV
- *     POSTs form bodies (one per line of BODIES_FILE, round robin) to URL; 200 = success.
+ *     POSTs form bodies (one per line of BODIES_FILE, round robin) to URL; 200 = success. URL may be a
+ *     comma-separated list (e.g. the token endpoints of two cluster nodes): requests go to them in turn.
  *     Appends: name, requests, req/s, p50 ms, p99 ms, errors, first error to RESULTS_TSV.
+ * revoke-under-load URLS CONCURRENCY BODIES_FILE BASE_A BASE_B REALM CLIENT_ID CLIENT_SECRET USER_ID GRANT_CLIENT SAMPLES OUT_TSV
+ *     Drives the load of "load" (URLS, CONCURRENCY, BODIES_FILE) while it takes SAMPLES measurements, one after the
+ *     other: create a key on node A (admin REST API, client-credentials token of CLIENT_ID), exchange it twice on
+ *     node B (B now holds it in its verified-key cache), revoke it on A, then exchange it on B again and again until
+ *     B refuses it. Writes one line per sample to OUT_TSV (ms from sending the revoke to its answer, ms from the
+ *     answer to B's first refusal, B answers accepted after the revoke's answer) and prints
+ *     "samples p50 p99 max stale load_rps load_errors" on its last line.
  * create-keys BASE REALM CLIENT_ID CLIENT_SECRET USER_IDS_FILE COUNT CONCURRENCY TIME_LIMIT_S [NAME_PREFIX GRANT_CLIENT FORMS_FILE]
  *     Creates COUNT keys through the admin REST API (POST /admin/realms/REALM/access-keys), users round
  *     robin, with a client-credentials token of CLIENT_ID (refreshed every 60 s). Stops at TIME_LIMIT_S.
@@ -43,6 +51,8 @@ public final class LoadDriver {
         switch (args[0]) {
             case "load" -> load(args[1], args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]),
                     Integer.parseInt(args[5]), Path.of(args[6]), Path.of(args[7]));
+            case "revoke-under-load" -> revokeUnderLoad(args[1], Integer.parseInt(args[2]), Path.of(args[3]), args[4], args[5],
+                    args[6], args[7], args[8], args[9], args[10], Integer.parseInt(args[11]), Path.of(args[12]));
             case "create-keys" -> createKeys(args[1], args[2], args[3], args[4], Path.of(args[5]),
                     Integer.parseInt(args[6]), Integer.parseInt(args[7]), Integer.parseInt(args[8]),
                     args.length > 9 ? args[9] : "bulk key ", args.length > 10 ? args[10] : null,
@@ -54,7 +64,7 @@ public final class LoadDriver {
     private static void load(String name, String url, int concurrency, int warmupS, int durationS, Path bodiesFile,
                              Path results) throws Exception {
         List<String> bodies = Files.readAllLines(bodiesFile).stream().filter(l -> !l.isBlank()).toList();
-        URI uri = URI.create(url);
+        URI[] uris = Arrays.stream(url.split(",")).map(URI::create).toArray(URI[]::new);
         AtomicInteger next = new AtomicInteger();
         AtomicLong errors = new AtomicLong();
         AtomicReference<String> firstError = new AtomicReference<>("");
@@ -73,8 +83,9 @@ public final class LoadDriver {
                     if (t0 >= end) {
                         return;
                     }
-                    String body = bodies.get(Math.floorMod(next.getAndIncrement(), bodies.size()));
-                    HttpRequest req = HttpRequest.newBuilder(uri)
+                    int n = next.getAndIncrement();
+                    String body = bodies.get(Math.floorMod(n, bodies.size()));
+                    HttpRequest req = HttpRequest.newBuilder(uris[Math.floorMod(n, uris.length)])
                             .timeout(Duration.ofSeconds(30))
                             .header("Content-Type", "application/x-www-form-urlencoded")
                             .POST(HttpRequest.BodyPublishers.ofString(body))
@@ -124,6 +135,115 @@ public final class LoadDriver {
         Files.writeString(results, line, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         System.out.printf(java.util.Locale.ROOT, "    %-28s %6d req  %8.1f req/s  p50 %7.1f ms  p99 %7.1f ms  errors %d %s%n",
                 name, total, rps, p50, p99, errors.get(), firstError.get().isEmpty() ? "" : "(first: " + firstError.get() + ")");
+    }
+
+    private static void revokeUnderLoad(String urls, int concurrency, Path bodiesFile, String baseA, String baseB, String realm,
+                                        String clientId, String clientSecret, String userId, String grantClient, int samples,
+                                        Path out) throws Exception {
+        List<String> bodies = Files.readAllLines(bodiesFile).stream().filter(l -> !l.isBlank()).toList();
+        URI[] uris = Arrays.stream(urls.split(",")).map(URI::create).toArray(URI[]::new);
+        AtomicInteger next = new AtomicInteger();
+        AtomicLong done = new AtomicLong();
+        AtomicLong errors = new AtomicLong();
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        List<Thread> load = new ArrayList<>();
+        for (int t = 0; t < concurrency; t++) {
+            Thread th = new Thread(() -> {
+                while (!stop.get()) {
+                    int n = next.getAndIncrement();
+                    try {
+                        HttpResponse<Void> resp = HTTP.send(HttpRequest.newBuilder(uris[Math.floorMod(n, uris.length)])
+                                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/x-www-form-urlencoded")
+                                .POST(HttpRequest.BodyPublishers.ofString(bodies.get(Math.floorMod(n, bodies.size())))).build(),
+                                HttpResponse.BodyHandlers.discarding());
+                        if (resp.statusCode() != 200) {
+                            errors.incrementAndGet();
+                        }
+                    } catch (Exception e) {
+                        errors.incrementAndGet();
+                    }
+                    done.incrementAndGet();
+                }
+            }, "load-" + t);
+            th.start();
+            load.add(th);
+        }
+        Thread.sleep(2000); // the load is running before the first sample
+        URI tokenB = URI.create(baseB + "/realms/" + realm + "/protocol/openid-connect/token");
+        URI keys = URI.create(baseA + "/admin/realms/" + realm + "/access-keys");
+        String token = clientToken(baseA, realm, clientId, clientSecret);
+        long tokenAt = System.nanoTime();
+        List<Double> refusal = new ArrayList<>();
+        int stale = 0;
+        StringBuilder lines = new StringBuilder();
+        long loadStart = System.nanoTime();
+        long doneAtStart = done.get();
+        long errorsAtStart = errors.get();
+        for (int i = 0; i < samples; i++) {
+            if (System.nanoTime() - tokenAt > 30_000_000_000L) {
+                token = clientToken(baseA, realm, clientId, clientSecret);
+                tokenAt = System.nanoTime();
+            }
+            HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(keys).header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"userId\":\"" + userId + "\",\"name\":\"revoke probe " + i + "\"}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            if (created.statusCode() != 201) {
+                throw new IllegalStateException("creating a probe key on A: " + created.statusCode() + " " + created.body());
+            }
+            String id = field(created.body(), "id");
+            String form = "grant_type=urn:access-keys:grant-type:access-key&client_id=" + enc(grantClient) + "&key_id=" + enc(id)
+                    + "&key_secret=" + enc(field(created.body(), "secret"));
+            for (int k = 0; k < 2; k++) {
+                int status = post(tokenB, form);
+                if (status != 200) {
+                    throw new IllegalStateException("probe key " + id + " refused on B before the revoke: " + status);
+                }
+            }
+            long sent = System.nanoTime();
+            HttpResponse<String> revoked = HTTP.send(HttpRequest.newBuilder(URI.create(keys + "/" + id + "/revoke"))
+                    .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            long answered = System.nanoTime();
+            if (revoked.statusCode() != 200) {
+                throw new IllegalStateException("revoke on A: " + revoked.statusCode() + " " + revoked.body());
+            }
+            int accepted = 0;
+            int status;
+            while ((status = post(tokenB, form)) == 200) {
+                accepted++;
+                if (System.nanoTime() - answered > 10_000_000_000L) {
+                    throw new IllegalStateException("B still accepts key " + id + " 10 s after its revoke on A");
+                }
+            }
+            long refused = System.nanoTime();
+            if (status != 400) {
+                throw new IllegalStateException("B answered " + status + " for the revoked key " + id);
+            }
+            stale += accepted;
+            double ms = (refused - answered) / 1e6;
+            refusal.add(ms);
+            lines.append(String.format(java.util.Locale.ROOT, "%d\t%.1f\t%.1f\t%d%n", i, (answered - sent) / 1e6, ms, accepted));
+        }
+        double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
+        long loadRequests = done.get() - doneAtStart;
+        long loadErrors = errors.get() - errorsAtStart;
+        stop.set(true);
+        for (Thread th : load) {
+            th.join();
+        }
+        Files.writeString(out, lines.toString());
+        double[] sorted = refusal.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double p50 = sorted[(int) Math.round(0.50 * (sorted.length - 1))];
+        double p99 = sorted[(int) Math.round(0.99 * (sorted.length - 1))];
+        System.out.printf(java.util.Locale.ROOT, "%d %.1f %.1f %.1f %d %.1f %d%n", sorted.length, p50, p99, sorted[sorted.length - 1],
+                stale, loadRequests / loadSeconds, loadErrors);
+    }
+
+    private static int post(URI uri, String form) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");

@@ -7,27 +7,35 @@
 #   flock /tmp/kc-it.lock ./scripts/benchmark.sh                  # H2 (dev-file), the default
 #   flock /tmp/kc-it.lock ./scripts/benchmark.sh --db postgres    # PostgreSQL 127.0.0.1:5432 (as the test suite),
 #                                                                 # plus the search over 1 000 000 keys
+#   flock /tmp/kc-hostnet.lock ./scripts/benchmark.sh --db postgres --nodes 2
+#                                     # two clustered nodes on one PostgreSQL (as the -Pcluster suite): both driven
+#                                     # in turn, and revocation on A -> refusal on B under that load (bench/two-nodes.sh)
 # Options: --db h2|postgres; --search-keys N (PostgreSQL only: bulk-insert keys by SQL until the realm holds N,
 #   then time the admin searches; default 1000000 on PostgreSQL, 0 = skip); --cold-keys N [10000] keys of
 #   --cold-users N [1000] users for the cold run (every key used round robin, so exchanges miss the verified-key
-#   cache); --quick: tiny numbers for a smoke test of the script itself (figures meaningless).
+#   cache); --nodes 1|2 [1] (2 needs --db postgres: two clustered nodes, see bench/two-nodes.sh; its own runs only);
+#   --revoke-samples N [200] (--nodes 2: revocations measured under load);
+#   --quick: tiny numbers for a smoke test of the script itself (figures meaningless).
 #
 # Knobs (env): CONCURRENCY [16], WARMUP [5] s, DURATION [20] s, HIGH_CONCURRENCY [64],
 #   BULK_KEYS [100000], BULK_USERS [1000], BULK_CONCURRENCY [16], BULK_TIME_LIMIT [480] s,
 #   WARMUP_ROUND [10] s per grant, HTTP_PORT [8180], MGMT_PORT [9100], SKIP_BUILD [unset],
+#   with --nodes 2: HTTP_PORT_B [8181], MGMT_PORT_B [9101], CLUSTER_PORT [7900], CLUSTER_PORT_B [7901],
 #   PROFILE [unset; 1 = record a JFR profile of Keycloak into target/benchmark/keycloak.jfr].
 set -euo pipefail
 cd "$(dirname "$0")/.."
 KC_VERSION=26.7.3
-DB=h2 SEARCH_KEYS= QUICK= COLD_KEYS=${COLD_KEYS:-10000} COLD_USERS=${COLD_USERS:-1000}
+DB=h2 SEARCH_KEYS= QUICK= COLD_KEYS=${COLD_KEYS:-10000} COLD_USERS=${COLD_USERS:-1000} NODES=1 REVOKE_SAMPLES=${REVOKE_SAMPLES:-200}
 while [ $# -gt 0 ]; do
   case "$1" in
     --db) DB=$2; shift 2 ;;
     --search-keys) SEARCH_KEYS=$2; shift 2 ;;
     --cold-keys) COLD_KEYS=$2; shift 2 ;;
     --cold-users) COLD_USERS=$2; shift 2 ;;
+    --nodes) NODES=$2; shift 2 ;;
+    --revoke-samples) REVOKE_SAMPLES=$2; shift 2 ;;
     --quick) export WARMUP=1 WARMUP_ROUND=1 DURATION=3 BULK_KEYS=${BULK_KEYS:-300} BULK_USERS=${BULK_USERS:-30} \
-               BULK_TIME_LIMIT=60 HIGH_CONCURRENCY=16; COLD_KEYS=300 COLD_USERS=30; QUICK=1; shift ;;
+               BULK_TIME_LIMIT=60 HIGH_CONCURRENCY=16; COLD_KEYS=300 COLD_USERS=30; REVOKE_SAMPLES=30; QUICK=1; shift ;;
     *) echo "unknown option $1 (see the top of $0)"; exit 2 ;;
   esac
 done
@@ -35,6 +43,11 @@ case "$DB" in
   h2) SEARCH_KEYS=${SEARCH_KEYS:-0}; [ "$SEARCH_KEYS" = 0 ] || { echo "--search-keys needs --db postgres"; exit 2; } ;;
   postgres) if [ -n "$QUICK" ]; then SEARCH_KEYS=${SEARCH_KEYS:-20000}; else SEARCH_KEYS=${SEARCH_KEYS:-1000000}; fi ;;
   *) echo "--db h2 or --db postgres"; exit 2 ;;
+esac
+case "$NODES" in
+  1) ;;
+  2) [ "$DB" = postgres ] || { echo "--nodes 2 needs --db postgres (the nodes share one database, as a cluster does)"; exit 2; } ;;
+  *) echo "--nodes 1 or --nodes 2"; exit 2 ;;
 esac
 PG_DB=${PG_DB:-access_keys_bench}
 psql_bench() { psql -X -q -At -h 127.0.0.1 -U postgres -d "$PG_DB" "$@"; }
@@ -49,9 +62,15 @@ BULK_CONCURRENCY=${BULK_CONCURRENCY:-16}
 BULK_TIME_LIMIT=${BULK_TIME_LIMIT:-480}
 HTTP_PORT=${HTTP_PORT:-8180}
 MGMT_PORT=${MGMT_PORT:-9100}
+HTTP_PORT_B=${HTTP_PORT_B:-8181}
+MGMT_PORT_B=${MGMT_PORT_B:-9101}
+CLUSTER_PORT=${CLUSTER_PORT:-7900}
+CLUSTER_PORT_B=${CLUSTER_PORT_B:-7901}
 OUT=target/benchmark
 HOME_DIR=$OUT/keycloak-$KC_VERSION
 KC=http://127.0.0.1:$HTTP_PORT
+KC_B=http://127.0.0.1:$HTTP_PORT_B
+HOME_DIR_B=$OUT/keycloak-$KC_VERSION-node-b
 REALM=bench
 TOKEN_URL=$KC/realms/$REALM/protocol/openid-connect/token
 RESULTS=$OUT/results.tsv
@@ -77,7 +96,7 @@ ZIP=$OUT/keycloak-quarkus-dist-$KC_VERSION.zip
 if [ ! -f "$ZIP" ]; then
   mvn -q -B dependency:copy -Dartifact=org.keycloak:keycloak-quarkus-dist:$KC_VERSION:zip -DoutputDirectory="$OUT"
 fi
-rm -rf "$HOME_DIR"
+rm -rf "$HOME_DIR" "$HOME_DIR_B"
 unzip -q -o "$ZIP" -d "$OUT"
 cp "$JAR" "$HOME_DIR/providers/"
 
@@ -94,36 +113,64 @@ step "kc.sh build ($KC_BUILD_DB database, health)"
 "$HOME_DIR/bin/kc.sh" build --db=$KC_BUILD_DB --health-enabled=true > "$OUT/kc-build.log" 2>&1 \
   || { tail -40 "$OUT/kc-build.log"; exit 1; }
 
-step "Starting Keycloak on $KC (log: $OUT/keycloak.log)"
 export KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin
 if [ -n "${PROFILE:-}" ]; then
   export JAVA_OPTS_APPEND="-XX:FlightRecorderOptions=stackdepth=256 -XX:StartFlightRecording=filename=$PWD/$OUT/keycloak.jfr,settings=profile,dumponexit=true"
 fi
-"$HOME_DIR/bin/kc.sh" start --optimized "${KC_DB_OPTS[@]}" --http-enabled=true --hostname-strict=false \
-  --http-host=127.0.0.1 --http-port="$HTTP_PORT" --http-management-port="$MGMT_PORT" --health-enabled=true \
-  > "$OUT/keycloak.log" 2>&1 &
-KC_PID=$!
-SAMPLER_PID=
+KC_START_OPTS=(start --optimized "${KC_DB_OPTS[@]}" --http-enabled=true --hostname-strict=false --http-host=127.0.0.1 --health-enabled=true)
+# Two nodes: Keycloak's default cluster (Infinispan, jdbc-ping discovery through the shared database) on loopback,
+# as the -Pcluster suite's KeycloakNode starts them; node B runs from a copy of the built installation (own data/).
+cluster_opts() { echo "--cache-embedded-network-bind-address=127.0.0.1 --cache-embedded-network-bind-port=$1 --spi-cache-embedded-default-node-name=$2"; }
+KC_PID= KC_PID_B= SAMPLER_PID=
 cleanup() {
   [ -n "$SAMPLER_PID" ] && kill "$SAMPLER_PID" 2>/dev/null || true
-  if kill -0 "$KC_PID" 2>/dev/null; then
-    echo; echo "Stopping Keycloak (pid $KC_PID)"
-    kill "$KC_PID" 2>/dev/null || true; wait "$KC_PID" 2>/dev/null || true
-  fi
+  for pid in $KC_PID_B $KC_PID; do
+    if kill -0 "$pid" 2>/dev/null; then
+      echo; echo "Stopping Keycloak (pid $pid)"
+      kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true
+    fi
+  done
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
-
-printf '    waiting for http://127.0.0.1:%s/health/ready ' "$MGMT_PORT"
-READY=
-for i in $(seq 1 240); do
-  if curl -fs "http://127.0.0.1:$MGMT_PORT/health/ready" >/dev/null 2>&1; then READY=1; break; fi
-  if ! kill -0 "$KC_PID" 2>/dev/null; then echo; echo "Keycloak exited; last log lines:"; tail -40 "$OUT/keycloak.log"; exit 1; fi
-  if (( i % 10 == 0 )); then printf '%ss' "$i"; else printf '.'; fi
-  sleep 1
-done
-[ -n "$READY" ] || { echo " not ready after 240 s"; exit 1; }
-echo " ready after ${i}s"
+# wait_ready PID MGMT_PORT LOG
+wait_ready() {
+  printf '    waiting for http://127.0.0.1:%s/health/ready ' "$2"
+  local i
+  for i in $(seq 1 240); do
+    if curl -fs "http://127.0.0.1:$2/health/ready" >/dev/null 2>&1; then echo " ready after ${i}s"; return 0; fi
+    if ! kill -0 "$1" 2>/dev/null; then echo; echo "Keycloak exited; last log lines:"; tail -40 "$3"; exit 1; fi
+    if (( i % 10 == 0 )); then printf '%ss' "$i"; else printf '.'; fi
+    sleep 1
+  done
+  echo " not ready after 240 s"; exit 1
+}
+if [ "$NODES" = 2 ]; then
+  cp -a "$HOME_DIR" "$HOME_DIR_B"
+  step "Starting node A on $KC and node B on $KC_B, clustered (logs: $OUT/keycloak.log, $OUT/keycloak-b.log)"
+  # shellcheck disable=SC2046
+  "$HOME_DIR/bin/kc.sh" "${KC_START_OPTS[@]}" --http-port="$HTTP_PORT" --http-management-port="$MGMT_PORT" \
+    $(cluster_opts "$CLUSTER_PORT" node-a) > "$OUT/keycloak.log" 2>&1 &
+  KC_PID=$!
+  wait_ready "$KC_PID" "$MGMT_PORT" "$OUT/keycloak.log"
+  # shellcheck disable=SC2046
+  "$HOME_DIR_B/bin/kc.sh" "${KC_START_OPTS[@]}" --http-port="$HTTP_PORT_B" --http-management-port="$MGMT_PORT_B" \
+    $(cluster_opts "$CLUSTER_PORT_B" node-b) > "$OUT/keycloak-b.log" 2>&1 &
+  KC_PID_B=$!
+  wait_ready "$KC_PID_B" "$MGMT_PORT_B" "$OUT/keycloak-b.log"
+  printf '    waiting for a cluster view of 2 nodes in both logs '
+  for i in $(seq 1 60); do
+    if grep -qE 'ISPN000094: .*\(2\) \[' "$OUT/keycloak.log" && grep -qE 'ISPN000094: .*\(2\) \[' "$OUT/keycloak-b.log"; then break; fi
+    [ "$i" = 60 ] && { echo " no cluster view of 2 nodes after 60 s"; exit 1; }
+    printf '.'; sleep 1
+  done
+  echo " $(grep -oE 'ISPN000094: .*\(2\) \[[^]]*\]' "$OUT/keycloak-b.log" | tail -1 | sed 's/.*(2) //')"
+else
+  step "Starting Keycloak on $KC (log: $OUT/keycloak.log)"
+  "$HOME_DIR/bin/kc.sh" "${KC_START_OPTS[@]}" --http-port="$HTTP_PORT" --http-management-port="$MGMT_PORT" > "$OUT/keycloak.log" 2>&1 &
+  KC_PID=$!
+  wait_ready "$KC_PID" "$MGMT_PORT" "$OUT/keycloak.log"
+fi
 
 # ---------------------------------------------------------------- helpers
 master_token() {
@@ -222,6 +269,11 @@ for f in one-key hundred-keys client-credentials password app-password; do
   [ "$code" = 200 ] || { echo "    smoke test $f failed: $code $(cat "$OUT/smoke-$f.json")"; exit 1; }
 done
 echo "    all five grants answer 200"
+if [ "$NODES" = 2 ]; then
+  # shellcheck source=bench/two-nodes.sh
+  . bench/two-nodes.sh
+  exit 0
+fi
 
 # ---------------------------------------------------------------- grants
 : > "$RESULTS"

@@ -21,9 +21,10 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
 /**
- * E-mails to key owners through Keycloak's e-mail sender and the realm's e-mail theme (templates
- * {@code access-key-expiring.ftl} and {@code access-key-leaked.ftl} of the {@code access-keys} e-mail theme). They name
- * the key and link to the account console's access-keys page; never a secret.
+ * E-mails to key owners through Keycloak's e-mail sender and the realm's e-mail theme, whichever it is: the templates
+ * {@code access-key-expiring.ftl} and {@code access-key-leaked.ftl} and their messages are the JAR's theme resources
+ * ({@code theme-resources/}), which Keycloak consults after the theme's own files. They name the key and link to the
+ * account console's access-keys page; never a secret.
  */
 final class KeyMails {
 

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.accesskeys.AccessKeys;
+import dev.accesskeys.lifecycle.Mailbox;
 
 import dev.accesskeys.support.Http.Reply;
 
@@ -39,6 +40,11 @@ class ClusterIT {
     /** Far beyond the test's duration: a node that missed an invalidation would keep answering from its cache. */
     private static final int CACHE_SECONDS = 600;
     private static final Path DEMO_REALM = Path.of("demo", "demo-realm.json").toAbsolutePath();
+    /** Both nodes schedule the lifecycle task (expiry e-mails, retention purge) this often, instead of hourly. */
+    private static final int TASK_SECONDS = 3;
+    private static final String TASK_LOG = "org.keycloak.services.scheduled.ClusterAwareScheduledTaskRunner:debug";
+    private static final String EXPIRY_TASK_RAN = "Executed scheduled task AccessKeyExpiryNotices";
+    private static final long HOUR = 3_600_000L;
 
     private static KeycloakNode nodeA;
     private static KeycloakNode nodeB;
@@ -54,10 +60,13 @@ class ClusterIT {
         KeycloakInstall installA = KeycloakInstall.of("node-a", KeycloakInstall.PROJECT_JAR);
         KeycloakInstall installB = installA.copy("node-b");
         String cacheOption = "--spi-access-keys-store--jpa--verified-key-cache-seconds=" + CACHE_SECONDS;
-        nodeA = new KeycloakNode("node-a", installA, 8280, 9280, 7820, DATABASE).importingRealm(DEMO_REALM).withOption(cacheOption);
+        String taskOption = "--spi-access-keys-lifecycle--default--task-interval-seconds=" + TASK_SECONDS;
+        // each node logs which runs of the cluster-aware tasks it executed and which it skipped (another node had it)
+        nodeA = new KeycloakNode("node-a", installA, 8280, 9280, 7820, DATABASE).importingRealm(DEMO_REALM).withOption(cacheOption)
+                .withOption(taskOption).withOption("--log-level=INFO," + TASK_LOG);
         // B logs what its verified-key cache receives from the cluster (target/cluster/node-b.log), for diagnosis
-        nodeB = new KeycloakNode("node-b", installB, 8380, 9380, 7830, DATABASE).withOption(cacheOption)
-                .withOption("--log-level=INFO,dev.accesskeys.cache:debug");
+        nodeB = new KeycloakNode("node-b", installB, 8380, 9380, 7830, DATABASE).withOption(cacheOption).withOption(taskOption)
+                .withOption("--log-level=INFO,dev.accesskeys.cache:debug," + TASK_LOG);
         double startA = nodeA.start();
         double startB = nodeB.start();
         long t = System.nanoTime();
@@ -329,6 +338,134 @@ class ClusterIT {
         Reply create = b.http().call("POST", usersPath, token.text("access_token"), "application/json",
                 "{\"username\":\"made-by-a-key\",\"enabled\":true}");
         assertEquals(403, create.status(), "user creation on B with the view-users key: " + create);
+    }
+
+    @Test
+    @Order(11)
+    void rotateWithOverlapOnAKeepsTheOldSecretOnBUntilTheOverlapEnds() {
+        JsonNode key = a.createKey(REALM, users.get("alice"), "rotated with overlap", Map.of());
+        String id = key.get("id").asText();
+        String oldSecret = key.get("secret").asText();
+        // B verifies the key once and then answers from its verified-key cache
+        NodeClient.expect(200, b.exchange(REALM, id, oldSecret), "exchange on B before the rotate");
+        NodeClient.expect(200, b.exchange(REALM, id, oldSecret), "second exchange on B (cached) before the rotate");
+
+        int overlapSeconds = 8;
+        Reply rotated = a.admin("POST", "/" + REALM + "/access-keys/" + id + "/rotate", Map.of("overlapSeconds", overlapSeconds));
+        NodeClient.expect(200, rotated, "rotate with overlap on A");
+        long until = rotated.json().get("previousSecretExpiresAt").asLong();
+        String newSecret = rotated.text("secret");
+        assertTrue(until > System.currentTimeMillis(), "previousSecretExpiresAt in the future: " + rotated);
+        assertEquals(until, b.key(REALM, id).get("previousSecretExpiresAt").asLong(), "B lists the overlap set on A");
+
+        int beforeEnd = 0;
+        while (System.currentTimeMillis() < until - 1500) {
+            long sent = System.currentTimeMillis();
+            Reply old = b.exchange(REALM, id, oldSecret);
+            if (System.currentTimeMillis() < until) {
+                NodeClient.expect(200, old, "old secret on B " + (until - sent) + " ms before previousSecretExpiresAt");
+                beforeEnd++;
+            }
+            NodeClient.expect(200, b.exchange(REALM, id, newSecret), "new secret on B during the overlap");
+            sleepMillis(500);
+        }
+        assertTrue(beforeEnd >= 3, "the old secret was tried on B during the overlap: " + beforeEnd);
+
+        sleepMillis(Math.max(0, until - System.currentTimeMillis()) + 300);
+        assertInvalidGrant(b.exchange(REALM, id, oldSecret), "old secret on B after previousSecretExpiresAt");
+        assertInvalidGrant(a.exchange(REALM, id, oldSecret), "old secret on A after previousSecretExpiresAt");
+        NodeClient.expect(200, b.exchange(REALM, id, newSecret), "new secret on B after the overlap");
+        Figures.record("rotate with %d s overlap on A: old secret accepted on B %d times before previousSecretExpiresAt,"
+                + " refused right after", overlapSeconds, beforeEnd);
+    }
+
+    @Test
+    @Order(12)
+    void expiryEmailsGoOutExactlyOncePerKeyAndThresholdWithBothNodesRunningTheTask() {
+        try (Mailbox mailbox = new Mailbox()) {
+            // the realm's e-mail settings (Keycloak's default e-mail theme) and a frontend URL for the link
+            ObjectNode realm = (ObjectNode) a.adminGet("/" + REALM).json();
+            realm.putObject("smtpServer").put("host", "127.0.0.1").put("port", Integer.toString(Mailbox.PORT)).put("from", "keys@example.org");
+            (realm.has("attributes") ? (ObjectNode) realm.get("attributes") : realm.putObject("attributes")).put("frontendUrl", nodeA.baseUrl());
+            NodeClient.expect(204, a.admin("PUT", "/" + REALM, realm), "SMTP settings on A");
+            int executedA = count(nodeA.logSinceStart(), EXPIRY_TASK_RAN);
+            int executedB = count(nodeB.logSinceStart(), EXPIRY_TASK_RAN);
+            long now = System.currentTimeMillis();
+            // users made for this test: their mailboxes hold only these keys' e-mails
+            Map<String, String> owners = a.createUsers(REALM, "dave", "erin");
+            JsonNode week = a.createKey(REALM, owners.get("dave"), "deploy bot", Map.of("expiresAt", now + 5 * 24 * HOUR));
+            JsonNode day = a.createKey(REALM, owners.get("dave"), "nightly", Map.of("expiresAt", now + 12 * HOUR));
+            JsonNode erins = b.createKey(REALM, owners.get("erin"), "erin's", Map.of("expiresAt", now + 3 * 24 * HOUR));
+            a.createKey(REALM, owners.get("erin"), "far away", Map.of("expiresAt", now + 30 * 24 * HOUR));
+
+            awaitMails(mailbox, "dave@example.org", 2);
+            awaitMails(mailbox, "erin@example.org", 1);
+            // then several more periods, until each node has executed the task at least twice more
+            awaitTaskRuns(executedA + 2, executedB + 2);
+            assertMails(mailbox.mailsTo("dave@example.org"), Map.of(week.get("id").asText(), 1, day.get("id").asText(), 1));
+            assertMails(mailbox.mailsTo("erin@example.org"), Map.of(erins.get("id").asText(), 1));
+            Mailbox.Mail first = mailbox.mailsTo("erin@example.org").get(0);
+            assertTrue(first.body().contains("erin's") && first.body().contains("/realms/" + REALM + "/account/access-keys"), first.body());
+
+            // erin's key enters the 1-day threshold: exactly one more e-mail, whichever node runs the next periods
+            int doneA = count(nodeA.logSinceStart(), EXPIRY_TASK_RAN);
+            int doneB = count(nodeB.logSinceStart(), EXPIRY_TASK_RAN);
+            NodeClient.expect(200, b.admin("PATCH", "/" + REALM + "/access-keys/" + erins.get("id").asText(),
+                    Map.of("expiresAt", System.currentTimeMillis() + 20 * HOUR)), "new expiry on B");
+            awaitMails(mailbox, "erin@example.org", 2);
+            awaitTaskRuns(doneA + 2, doneB + 2);
+            assertMails(mailbox.mailsTo("erin@example.org"), Map.of(erins.get("id").asText(), 2));
+            assertMails(mailbox.mailsTo("dave@example.org"), Map.of(week.get("id").asText(), 1, day.get("id").asText(), 1));
+            Figures.record("expiry e-mails with both nodes running the task every %d s: %d e-mails for 3 keys and 4 thresholds,"
+                    + " none twice; the task ran %d times on node-a and %d on node-b meanwhile", TASK_SECONDS, mailbox.mails().size(),
+                    count(nodeA.logSinceStart(), EXPIRY_TASK_RAN) - executedA, count(nodeB.logSinceStart(), EXPIRY_TASK_RAN) - executedB);
+        }
+    }
+
+    private static void awaitMails(Mailbox mailbox, String address, int count) {
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (mailbox.mailsTo(address).size() < count) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError(count + " e-mails to " + address + " expected within 60 s: " + mailbox.mailsTo(address));
+            }
+            sleepMillis(250);
+        }
+    }
+
+    /** Waits (at most 90 s) until node A's and B's logs show at least the given numbers of runs of the expiry task. */
+    private static void awaitTaskRuns(int onA, int onB) {
+        long deadline = System.currentTimeMillis() + 90_000;
+        while (count(nodeA.logSinceStart(), EXPIRY_TASK_RAN) < onA || count(nodeB.logSinceStart(), EXPIRY_TASK_RAN) < onB) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("expiry task runs: node-a " + count(nodeA.logSinceStart(), EXPIRY_TASK_RAN) + " (waiting for "
+                        + onA + "), node-b " + count(nodeB.logSinceStart(), EXPIRY_TASK_RAN) + " (waiting for " + onB + ")");
+            }
+            sleepMillis(500);
+        }
+    }
+
+    /** Exactly {@code perKey} e-mails about each key (by key ID in the body), and no others. */
+    private static void assertMails(List<Mailbox.Mail> mails, Map<String, Integer> perKey) {
+        assertEquals(perKey.values().stream().mapToInt(Integer::intValue).sum(), mails.size(), "e-mails: " + mails);
+        perKey.forEach((keyId, expected) -> assertEquals(expected.longValue(),
+                mails.stream().filter(m -> m.body().contains(keyId)).count(), "e-mails about " + keyId + ": " + mails));
+    }
+
+    private static int count(String text, String what) {
+        int n = 0;
+        for (int i = text.indexOf(what); i >= 0; i = text.indexOf(what, i + what.length())) {
+            n++;
+        }
+        return n;
+    }
+
+    private static void sleepMillis(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void assertInvalidGrant(Reply reply, String what) {

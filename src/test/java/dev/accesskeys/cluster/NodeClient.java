@@ -88,6 +88,20 @@ final class NodeClient {
         return ids;
     }
 
+    /** More users (e-mail {@code name@example.org}) in an existing realm; returns user name → id. */
+    Map<String, String> createUsers(String realm, String... usernames) {
+        Map<String, String> ids = new HashMap<>();
+        for (String username : usernames) {
+            expect(201, admin("POST", "/" + realm + "/users", Map.of("username", username, "enabled", true,
+                    "email", username + "@example.org", "emailVerified", true, "firstName", username, "lastName", "Tester")),
+                    "create user " + username);
+            Reply found = adminGet("/" + realm + "/users?exact=true&username=" + username);
+            expect(200, found, "find user " + username);
+            ids.put(username, found.json().get(0).get("id").asText());
+        }
+        return ids;
+    }
+
     /** A user's access token for the self-service API (password grant on {@value #LOGIN_CLIENT}). */
     String userToken(String realm, String username) {
         Reply reply = http.form("/realms/" + realm + "/protocol/openid-connect/token", Map.of(

@@ -14,6 +14,7 @@ import dev.accesskeys.support.AccessKeysServerConfig;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.Keycloak;
+import org.keycloak.representations.idm.EventRepresentation;
 import org.keycloak.testframework.annotations.InjectAdminClient;
 import org.keycloak.testframework.annotations.InjectKeycloakUrls;
 import org.keycloak.testframework.annotations.InjectRealm;
@@ -171,5 +172,30 @@ public class AppPasswordSessionIT {
         Thread.sleep(Math.max(0, expiresAt - System.currentTimeMillis()) + 300);
         assertRefreshRefused(online);
         assertRefreshRefused(offline);
+    }
+
+    @Test
+    void anAppPasswordOutsideItsKeysCidrsIsRefusedAndTheEventSaysWhy() {
+        // the test calls Keycloak from 127.0.0.1 (loopback, IPv4)
+        String[] elsewhere = key("cidr-elsewhere", Map.of("allowedCidrs", List.of("10.0.0.0/8")));
+        String[] loopback = key("cidr-loopback", Map.of("allowedCidrs", List.of("127.0.0.0/8")));
+
+        Reply refused = f.appPasswordLogin(elsewhere, null);
+        assertEquals(400, refused.status(), refused.body());
+        assertEquals("invalid_grant", refused.text("error"), refused.body());
+        assertEquals("Invalid access key or secret", refused.text("error_description"), "as for a wrong secret: " + refused.body());
+        assertNull(refused.text("access_token"));
+        String refresh = login(loopback, null);
+        assertNotNull(refresh);
+
+        List<EventRepresentation> events = f.grant.realm.getEvents(List.of("LOGIN_ERROR"), "app-pw", null, null, null, null, 0, 100);
+        EventRepresentation event = events.stream()
+                .filter(e -> e.getDetails() != null && elsewhere[0].equals(e.getDetails().get("access_key_id")))
+                .findFirst().orElseThrow(() -> new AssertionError("no LOGIN_ERROR event for the refused app password: " + events));
+        assertEquals(f.grant.aliceId, event.getUserId(), event.toString());
+        assertEquals("127.0.0.1", event.getIpAddress(), event.toString());
+        assertEquals("client address 127.0.0.1 is outside the key's allowedCidrs", event.getDetails().get("reason"),
+                event.getDetails().toString());
+        assertEquals(-1, event.getDetails().toString().indexOf(elsewhere[1]), "never the secret in the event");
     }
 }

@@ -22,7 +22,8 @@ import org.keycloak.testframework.server.KeycloakUrls;
 
 /**
  * Expiry e-mails: the scheduled task (every 2 s here) sends each owner one e-mail per key and threshold (7 and 1 days
- * by default) through Keycloak's e-mail sender to a real SMTP server, with the key's name, ID, expiry and a link.
+ * by default) through Keycloak's e-mail sender to a real SMTP server, with the key's name, ID, expiry and a link, as
+ * text and HTML — in a realm that keeps Keycloak's default e-mail theme (the templates are the JAR's theme resources).
  */
 @KeycloakIntegrationTest(config = LifecycleServerConfig.class)
 class ExpiryEmailIT {
@@ -57,6 +58,8 @@ class ExpiryEmailIT {
     void ownersGetOneEmailPerKeyAndThresholdWithNameIdExpiryAndLink() {
         LifecycleFixture f = new LifecycleFixture(urls.getBase(), admin, managedRealm.getName());
         Mailbox.configure(f.realm, urls.getBase());
+        String emailTheme = f.realm.toRepresentation().getEmailTheme();
+        assertTrue(emailTheme == null || emailTheme.equals("keycloak"), "the realm keeps the default e-mail theme: " + emailTheme);
         String ownerId = f.user("expiring");
         String email = f.realm.users().get(ownerId).toRepresentation().getEmail();
         long now = System.currentTimeMillis();
@@ -77,6 +80,13 @@ class ExpiryEmailIT {
         assertTrue(week.body().contains("Expires: 20"), week.body());
         assertTrue(week.body().contains(urls.getBase().replaceAll("/$", "") + "/realms/" + f.realmName + "/account/access-keys"), week.body());
         assertTrue(week.body().indexOf("aks_") < 0, "never a secret");
+        String accountLink = urls.getBase().replaceAll("/$", "") + "/realms/" + f.realmName + "/account/access-keys";
+        assertTrue(week.html().contains("<strong>deploy bot</strong>"), week.html());
+        assertTrue(week.html().contains("<code>" + inFiveDays.id() + "</code>"), week.html());
+        assertTrue(week.html().contains("Expires: 20"), week.html());
+        assertTrue(week.html().contains("href=\"" + accountLink + "\""), week.html());
+        assertTrue(week.html().contains("Manage your access keys"), "the message text, not its key: " + week.html());
+        assertTrue(!week.body().contains("accessKey") && !week.html().contains("accessKey"), "no unresolved message key");
         Mail day = mailAbout(mails, inTwelveHours.id());
         assertTrue(day.subject().contains("nightly") && day.subject().contains("1 day"), day.subject());
 
