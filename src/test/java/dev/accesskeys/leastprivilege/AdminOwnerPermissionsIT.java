@@ -8,7 +8,6 @@ import dev.accesskeys.support.Http.Reply;
 import dev.accesskeys.support.AccessKeysServerConfig;
 import dev.accesskeys.support.AccessKeysApi;
 import dev.accesskeys.support.AccessKeysApi.Key;
-import dev.accesskeys.support.GrantClients;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
