@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmark: the access-key grant against Keycloak's own grants, and key management at scale.
-# Starts one Keycloak 26.7.3 (embedded dev-file DB, loopback only) with the extension, prepares a realm
+# Starts one Keycloak (pom.xml keycloak.dist.version; embedded dev-file DB, loopback only) with the extension, prepares a realm
 # "bench" through the admin REST API, drives every grant with the same concurrency and duration from
 # bench/LoadDriver.java (JDK 17 HttpClient), and writes target/benchmark/results.md.
 #
@@ -24,7 +24,7 @@
 #   PROFILE [unset; 1 = record a JFR profile of Keycloak into target/benchmark/keycloak.jfr].
 set -euo pipefail
 cd "$(dirname "$0")/.."
-KC_VERSION=26.7.3
+KC_VERSION=$(scripts/keycloak-version.sh)
 DB=h2 SEARCH_KEYS= QUICK= COLD_KEYS=${COLD_KEYS:-10000} COLD_USERS=${COLD_USERS:-1000} NODES=1 REVOKE_SAMPLES=${REVOKE_SAMPLES:-200}
 while [ $# -gt 0 ]; do
   case "$1" in

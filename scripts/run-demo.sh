@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Builds the extension, fetches Keycloak 26.7.3 from Maven Central, installs the JAR, imports the demo
+# Builds the extension, fetches Keycloak (pom.xml keycloak.dist.version) from Maven Central, installs the JAR, imports the demo
 # realm and runs Keycloak on the embedded dev database at http://localhost:8080. Ctrl-C stops it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-KC_VERSION=26.7.3
+KC_VERSION=$(scripts/keycloak-version.sh)
 HTTP_PORT=${HTTP_PORT:-8080}
 MGMT_PORT=${MGMT_PORT:-9000}
 HOME_DIR=target/demo/keycloak-$KC_VERSION

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The test command: unit tests and every integration test (REST, grant, demo realm, account console in
-# Chromium) against a real Keycloak 26.7.3 distribution with the freshly built JAR on H2; then the REST
+# Chromium) against a real Keycloak distribution (pom.xml keycloak.dist.version) with the freshly built JAR on H2; then the REST
 # and grant suites, the races, the secret-exposure check (which reads the hash column there), key-ID case, introspection and
 # Keycloak-admin-API checks again on PostgreSQL
 # and on MariaDB (fresh databases, see prepare-databases.sh). Last, the production-deployment suite (-Pcluster): two

@@ -1,5 +1,6 @@
 package dev.accesskeys.demo;
 
+import dev.accesskeys.AccessKeys;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -58,13 +59,13 @@ class DemoRealmIT {
         assertEquals(200, login.status(), login.toString());
         String alice = login.text("access_token");
 
-        Reply created = http.json("POST", "/realms/demo/access-keys", alice, Map.of("name", "demo", "scopes", List.of("profile")));
+        Reply created = http.json("POST", "/realms/demo/" + AccessKeys.REST_PROVIDER_ID, alice, Map.of("name", "demo", "scopes", List.of("profile")));
         assertEquals(201, created.status(), created.toString());
         String id = created.text("id");
         String secret = created.text("secret");
 
         Reply exchanged = http.form("/realms/demo/protocol/openid-connect/token", Map.of(
-                "grant_type", "urn:access-keys:grant-type:access-key", "client_id", "access-keys-cli",
+                "grant_type", AccessKeys.GRANT_TYPE, "client_id", "access-keys-cli",
                 "key_id", id, "key_secret", secret));
         assertEquals(200, exchanged.status(), exchanged.toString());
         assertNotNull(exchanged.text("access_token"));

@@ -3,8 +3,9 @@ package dev.accesskeys.leastprivilege;
 import java.util.List;
 import java.util.Map;
 
-import dev.accesskeys.grant.GrantFixture.Reply;
+import dev.accesskeys.support.Http.Reply;
 import dev.accesskeys.support.AccessKeysServerConfig;
+import dev.accesskeys.support.AccessKeysApi;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,8 +17,8 @@ import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.realm.ManagedRealm;
 import org.keycloak.testframework.server.KeycloakUrls;
 
-import static dev.accesskeys.leastprivilege.KeyTokenFixture.limits;
-import static dev.accesskeys.leastprivilege.KeyTokenFixture.list;
+import static dev.accesskeys.support.AccessKeysApi.fields;
+import static dev.accesskeys.leastprivilege.Cast.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
@@ -37,15 +38,12 @@ public class AccountApiIT {
     @InjectKeycloakUrls
     KeycloakUrls urls;
 
-    private static KeyTokenFixture fixture;
-    private KeyTokenFixture f;
+    /** This test's view of the realm (no state kept between tests). */
+    private AccessKeysApi f;
 
     @BeforeEach
-    void setUp() {
-        if (fixture == null || !fixture.realm().equals(managedRealm.getName())) {
-            fixture = KeyTokenFixture.create(urls.getBase(), managedRealm.getName(), admin);
-        }
-        f = fixture;
+    void api() {
+        f = new AccessKeysApi(urls.getBase(), admin, managedRealm.getName());
     }
 
     private String account() {
@@ -53,39 +51,39 @@ public class AccountApiIT {
     }
 
     private void assertProfileUnchangedBy(String token) {
-        String before = f.grant.realm.users().get(f.grant.aliceId).toRepresentation().getFirstName();
-        Reply read = f.get(account(), token);
+        String before = f.realmAdmin().users().get(alice(f)).toRepresentation().getFirstName();
+        Reply read = f.http().get(account(), token);
         AdminApiIT.assertDenied(read);
-        Reply write = f.send("POST", account(), token, Map.of("username", "alice", "firstName", "Mallory",
+        Reply write = f.http().json("POST", account(), token, Map.of("username", "alice", "firstName", "Mallory",
                 "lastName", "Doe", "email", "alice@example.org"));
         AdminApiIT.assertDenied(write);
-        String after = f.grant.realm.users().get(f.grant.aliceId).toRepresentation().getFirstName();
+        String after = f.realmAdmin().users().get(alice(f)).toRepresentation().getFirstName();
         assertEquals(before, after);
         assertNotEquals("Mallory", after);
     }
 
     @Test
     void aKeyLimitedToARealmRoleCannotUseTheAccountApi() {
-        assertProfileUnchangedBy(f.tokenOf(f.grant.aliceId, limits("roles", list("reader"))));
+        assertProfileUnchangedBy(tokenOf(f, alice(f), fields("roles", List.of("reader"))));
     }
 
     @Test
     void aKeyLimitedToTheProfileScopeCannotUseTheAccountApi() {
-        assertProfileUnchangedBy(f.tokenOf(f.grant.aliceId, limits("scopes", list("profile"))));
+        assertProfileUnchangedBy(tokenOf(f, alice(f), fields("scopes", List.of("profile"))));
     }
 
     @Test
     void aKeyWithNoRolesCannotUseTheAccountApi() {
-        assertProfileUnchangedBy(f.tokenOf(f.grant.aliceId, limits("roles", List.of())));
+        assertProfileUnchangedBy(tokenOf(f, alice(f), fields("roles", List.of())));
     }
 
     @Test
     void aKeyThatCarriesTheAccountRolesMayUseItAsTheKeyAllows() {
         // the key names the account roles: then, and only then, the token may read the profile
-        String token = f.tokenOf(f.grant.aliceId, limits("roles", list("account/view-profile")));
-        Reply read = f.get(account(), token);
+        String token = tokenOf(f, alice(f), fields("roles", List.of("account/view-profile")));
+        Reply read = f.http().get(account(), token);
         assertEquals(200, read.status(), read.body());
-        Reply write = f.send("POST", account(), token, Map.of("username", "alice", "firstName", "Mallory"));
+        Reply write = f.http().json("POST", account(), token, Map.of("username", "alice", "firstName", "Mallory"));
         AdminApiIT.assertDenied(write);
     }
 }

@@ -1,15 +1,18 @@
 package dev.accesskeys.leastprivilege;
 
+import dev.accesskeys.AccessKeys;
 import java.util.List;
 import java.util.Map;
 
-import dev.accesskeys.grant.GrantFixture.Reply;
+import dev.accesskeys.support.Http.Reply;
 import dev.accesskeys.support.AccessKeysServerConfig;
+import dev.accesskeys.support.AccessKeysApi;
+import dev.accesskeys.support.AccessKeysApi.Key;
+import dev.accesskeys.support.GrantClients;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.Keycloak;
-import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.testframework.annotations.InjectAdminClient;
 import org.keycloak.testframework.annotations.InjectKeycloakUrls;
 import org.keycloak.testframework.annotations.InjectRealm;
@@ -17,8 +20,8 @@ import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.realm.ManagedRealm;
 import org.keycloak.testframework.server.KeycloakUrls;
 
-import static dev.accesskeys.leastprivilege.KeyTokenFixture.limits;
-import static dev.accesskeys.leastprivilege.KeyTokenFixture.list;
+import static dev.accesskeys.support.AccessKeysApi.fields;
+import static dev.accesskeys.leastprivilege.Cast.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -38,15 +41,12 @@ public class AdminApiIT {
     @InjectKeycloakUrls
     KeycloakUrls urls;
 
-    private static KeyTokenFixture fixture;
-    private KeyTokenFixture f;
+    /** This test's view of the realm (no state kept between tests). */
+    private AccessKeysApi f;
 
     @BeforeEach
-    void setUp() {
-        if (fixture == null || !fixture.realm().equals(managedRealm.getName())) {
-            fixture = KeyTokenFixture.create(urls.getBase(), managedRealm.getName(), admin);
-        }
-        f = fixture;
+    void api() {
+        f = new AccessKeysApi(urls.getBase(), admin, managedRealm.getName());
     }
 
     private String users() {
@@ -59,94 +59,91 @@ public class AdminApiIT {
 
     @Test
     void theAdminsOwnTokenIsFullAdminSoTheRefusalsBelowComeFromTheKey() {
-        String password = f.passwordToken("root");
-        assertEquals(200, f.get(users(), password).status());
-        assertEquals(201, f.send("POST", users(), password, newUser()).status());
+        String password = login(f, "root");
+        assertEquals(200, f.http().get(users(), password).status());
+        assertEquals(201, f.http().json("POST", users(), password, newUser()).status());
     }
 
     @Test
     void anAdminsKeyWithNoRolesCanNeitherListNorCreateUsers() {
-        String token = f.tokenAt(KeyTokenFixture.SCOPED, f.rootId, limits("roles", List.of()));
-        assertDenied(f.get(users(), token));
-        assertDenied(f.send("POST", users(), token, newUser()));
-        assertDenied(f.get("/admin/realms/" + f.realm() + "/clients", token));
+        String token = tokenAt(f, GrantClients.SCOPED, root(f), fields("roles", List.of()));
+        assertDenied(f.http().get(users(), token));
+        assertDenied(f.http().json("POST", users(), token, newUser()));
+        assertDenied(f.http().get("/admin/realms/" + f.realm() + "/clients", token));
     }
 
     @Test
     void anAdminsKeyLimitedToTheProfileScopeHasNoAdminPower() {
         // no roles scope: the token carries no role claims; Keycloak must not take them from the admin's mappings
-        String token = f.tokenAt(KeyTokenFixture.SCOPED, f.rootId, limits("scopes", list("profile")));
-        assertDenied(f.get(users(), token));
-        assertDenied(f.send("POST", users(), token, newUser()));
+        String token = tokenAt(f, GrantClients.SCOPED, root(f), fields("scopes", List.of("profile")));
+        assertDenied(f.http().get(users(), token));
+        assertDenied(f.http().json("POST", users(), token, newUser()));
     }
 
     @Test
     void anAdminsKeyWithARealmRoleOnlyHasNoAdminPower() {
-        String token = f.tokenAt(KeyTokenFixture.SCOPED, f.rootId, limits("roles", list("reader")));
-        assertEquals("[\"reader\"]", dev.accesskeys.grant.GrantFixture.claims(token).path("realm_access").path("roles").toString());
-        assertDenied(f.get(users(), token));
-        assertDenied(f.send("POST", users(), token, newUser()));
+        String token = tokenAt(f, GrantClients.SCOPED, root(f), fields("roles", List.of("reader")));
+        assertEquals("[\"reader\"]", AccessKeysApi.claims(token).path("realm_access").path("roles").toString());
+        assertDenied(f.http().get(users(), token));
+        assertDenied(f.http().json("POST", users(), token, newUser()));
     }
 
     @Test
     void aKeyWithViewUsersListsUsersButCannotCreateOne() {
-        String token = f.tokenAt(KeyTokenFixture.ADMIN_READER, f.rootId,
-                limits("roles", list("realm-management/view-users", "realm-management/query-users")));
-        Reply listed = f.get(users(), token);
+        String token = tokenAt(f, GrantClients.ADMIN_READER, root(f),
+                fields("roles", List.of("realm-management/view-users", "realm-management/query-users")));
+        Reply listed = f.http().get(users(), token);
         assertEquals(200, listed.status(), listed.body());
         assertTrue(listed.json().isArray() && listed.json().size() > 0);
-        assertDenied(f.send("POST", users(), token, newUser()));
-        assertDenied(f.get("/admin/realms/" + f.realm() + "/clients", token));
+        assertDenied(f.http().json("POST", users(), token, newUser()));
+        assertDenied(f.http().get("/admin/realms/" + f.realm() + "/clients", token));
     }
 
     @Test
     void anAdminsLimitedKeyIsRefusedWhereTheClientsScopeWouldGiveTheAdminRolesBack() {
         // Keycloak's admin API counts the owner's roles that the client has in scope, whatever the token carries: a
         // full-scope client would hand a limited key of an admin the admin's power, so the key is refused there
-        for (Map<String, Object> limits : List.of(limits("roles", List.of()), limits("scopes", list("profile")),
-                limits("roles", list("reader")), limits("roles", list("realm-management/view-users")))) {
-            String[] key = f.grant.createKey(f.rootId, "limited-" + System.nanoTime(), limits);
-            Reply reply = f.grant.exchange(key[0], key[1], null);
+        for (Map<String, Object> limits : List.of(fields("roles", List.of()), fields("scopes", List.of("profile")),
+                fields("roles", List.of("reader")), fields("roles", List.of("realm-management/view-users")))) {
+            Key key = f.createKey(root(f), "limited-" + System.nanoTime(), limits);
+            Reply reply = f.exchange(key.id(), key.secret(), null);
             assertEquals(400, reply.status(), limits + ": " + reply.body());
             assertEquals("unauthorized_client", reply.text("error"), reply.body());
             assertTrue(reply.text("error_description").contains("realm-management/"), reply.body());
         }
         // a key that allows all the admin's roles is the admin's own choice, as a password would be
-        String[] full = f.grant.createKey(f.rootId, "full-" + System.nanoTime(), Map.of());
-        String token = f.exchange(full, null);
-        assertEquals(200, f.get(users(), token).status());
+        Key full = f.createKey(root(f), "full-" + System.nanoTime(), Map.of());
+        String token = f.tokenOf(full, null);
+        assertEquals(200, f.http().get(users(), token).status());
     }
 
     @Test
     void keysAreRefusedAtClientsThatIssueLightweightTokens() {
         // admin-cli and security-admin-console issue lightweight tokens, whose roles Keycloak re-reads from the user
+        // (changed for this test only: the test framework restores the clients afterwards)
         for (String clientId : List.of("admin-cli", "security-admin-console")) {
-            ClientRepresentation client = f.grant.realm.clients().findByClientId(clientId).get(0);
-            client.getAttributes().put("access.key.grant.enabled", "true");
-            f.grant.realm.clients().get(client.getId()).update(client);
+            managedRealm.updateClientWithCleanup(clientId, client -> client.attribute(AccessKeys.CLIENT_GRANT_ENABLED_ATTRIBUTE, "true"));
         }
-        String[] key = f.grant.createKey(f.rootId, "lightweight", Map.of("roles", List.of()));
+        Key key = f.createKey(root(f), "lightweight", Map.of("roles", List.of()));
         for (String clientId : List.of("admin-cli", "security-admin-console")) {
-            Reply reply = f.grant.exchange(clientId, null, key[0], key[1], null);
+            Reply reply = f.exchange(clientId, null, key.id(), key.secret(), null);
             assertEquals(400, reply.status(), reply.body());
             assertEquals("unauthorized_client", reply.text("error"));
         }
         // the same holds for any client switched to lightweight tokens
-        ClientRepresentation other = f.grant.realm.clients().findByClientId("other").get(0);
-        other.getAttributes().put("client.use.lightweight.access.token.enabled", "true");
-        f.grant.realm.clients().get(other.getId()).update(other);
-        Reply reply = f.grant.exchange("other", "other-secret", key[0], key[1], null);
+        managedRealm.updateClientWithCleanup("other", client -> client.attribute("client.use.lightweight.access.token.enabled", "true"));
+        Reply reply = f.exchange("other", "other-secret", key.id(), key.secret(), null);
         assertEquals(400, reply.status(), reply.body());
         assertEquals("unauthorized_client", reply.text("error"));
     }
 
     @Test
     void aKeyWithoutRolesCannotRegisterClients() {
-        String token = f.tokenAt(KeyTokenFixture.SCOPED, f.rootId, limits("roles", List.of()));
+        String token = tokenAt(f, GrantClients.SCOPED, root(f), fields("roles", List.of()));
         String clientId = "registered-" + System.nanoTime();
-        Reply reply = f.send("POST", "/realms/" + f.realm() + "/clients-registrations/default", token, Map.of("clientId", clientId));
+        Reply reply = f.http().json("POST", "/realms/" + f.realm() + "/clients-registrations/default", token, Map.of("clientId", clientId));
         assertDenied(reply);
-        assertTrue(f.grant.realm.clients().findByClientId(clientId).isEmpty());
+        assertTrue(f.realmAdmin().clients().findByClientId(clientId).isEmpty());
     }
 
     static void assertDenied(Reply reply) {

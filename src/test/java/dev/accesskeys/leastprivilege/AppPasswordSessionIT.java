@@ -1,5 +1,6 @@
 package dev.accesskeys.leastprivilege;
 
+import dev.accesskeys.AccessKeys;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -7,9 +8,11 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.accesskeys.grant.GrantFixture;
-import dev.accesskeys.grant.GrantFixture.Reply;
+import dev.accesskeys.support.Http.Reply;
 import dev.accesskeys.support.AccessKeysServerConfig;
+import dev.accesskeys.support.AccessKeysApi;
+import dev.accesskeys.support.AccessKeysApi.Key;
+import dev.accesskeys.support.GrantClients;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,8 +25,7 @@ import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.realm.ManagedRealm;
 import org.keycloak.testframework.server.KeycloakUrls;
 
-import static dev.accesskeys.leastprivilege.KeyTokenFixture.limits;
-import static dev.accesskeys.leastprivilege.KeyTokenFixture.list;
+import static dev.accesskeys.leastprivilege.Cast.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -44,32 +46,29 @@ public class AppPasswordSessionIT {
     @InjectKeycloakUrls
     KeycloakUrls urls;
 
-    private static KeyTokenFixture fixture;
-    private KeyTokenFixture f;
+    /** This test's view of the realm (no state kept between tests). */
+    private AccessKeysApi f;
 
     @BeforeEach
-    void setUp() {
-        if (fixture == null || !fixture.realm().equals(managedRealm.getName())) {
-            fixture = KeyTokenFixture.create(urls.getBase(), managedRealm.getName(), admin);
-        }
-        f = fixture;
+    void api() {
+        f = new AccessKeysApi(urls.getBase(), admin, managedRealm.getName());
     }
 
-    private String[] key(String name, Map<String, Object> limits) {
-        return f.grant.createKey(f.grant.aliceId, name + "-" + System.nanoTime(), limits);
+    private Key key(String name, Map<String, Object> limits) {
+        return f.createKey(alice(f), name + "-" + System.nanoTime(), limits);
     }
 
-    private String login(String[] key, String scope) {
-        Reply reply = f.appPasswordLogin(key, scope);
+    private String login(Key key, String scope) {
+        Reply reply = f.passwordLogin(GrantClients.APP_PASSWORDS, key.id(), key.secret(), scope);
         assertEquals(200, reply.status(), reply.body());
         String refresh = reply.text("refresh_token");
         assertNotNull(refresh, reply.body());
-        assertEquals(200, f.refresh(refresh).status(), "a refresh works while the key stands");
+        assertEquals(200, f.refresh(GrantClients.APP_PASSWORDS, refresh).status(), "a refresh works while the key stands");
         return refresh;
     }
 
     private void assertRefreshRefused(String refresh) {
-        Reply reply = f.refresh(refresh);
+        Reply reply = f.refresh(GrantClients.APP_PASSWORDS, refresh);
         assertEquals(400, reply.status(), reply.body());
         assertEquals("invalid_grant", reply.text("error"), reply.body());
     }
@@ -84,80 +83,80 @@ public class AppPasswordSessionIT {
 
     @Test
     void theSessionsTokensIdTokenAndUserinfoCarryOnlyTheKeysScopesAndRoles() {
-        String[] key = key("cut", Map.of("scopes", List.of("profile", "roles"), "roles", List.of("reader")));
-        Reply reply = f.appPasswordLogin(key, "openid profile roles");
+        Key key = key("cut", Map.of("scopes", List.of("profile", "roles"), "roles", List.of("reader")));
+        Reply reply = f.passwordLogin(GrantClients.APP_PASSWORDS, key.id(), key.secret(), "openid profile roles");
         assertEquals(200, reply.status(), reply.body());
-        JsonNode access = GrantFixture.claims(reply.text("access_token"));
-        assertEquals(key[0], access.get("access_key_id").asText());
+        JsonNode access = AccessKeysApi.claims(reply.text("access_token"));
+        assertEquals(key.id(), access.get(AccessKeys.ACCESS_KEY_ID_CLAIM).asText());
         assertNull(access.get("email"), access.toString());
         assertEquals(Set.of("reader"), texts(access.path("realm_access").get("roles")));
         // the roles scope is not listed in "scope" (Keycloak's include.in.token.scope is off for it)
         assertEquals(Set.of("openid", "profile"), new TreeSet<>(List.of(access.get("scope").asText().split(" "))));
-        JsonNode id = GrantFixture.claims(reply.text("id_token"));
+        JsonNode id = AccessKeysApi.claims(reply.text("id_token"));
         assertEquals("alice", id.get("preferred_username").asText());
         assertNull(id.get("email"), id.toString());
         Reply userinfo = f.userinfo(reply.text("access_token"));
         assertEquals(200, userinfo.status(), userinfo.body());
         assertNull(userinfo.json().get("email"), userinfo.body());
         // after a refresh: still cut
-        Reply refreshed = f.refresh(reply.text("refresh_token"));
+        Reply refreshed = f.refresh(GrantClients.APP_PASSWORDS, reply.text("refresh_token"));
         assertEquals(200, refreshed.status(), refreshed.body());
-        JsonNode again = GrantFixture.claims(refreshed.text("access_token"));
+        JsonNode again = AccessKeysApi.claims(refreshed.text("access_token"));
         assertNull(again.get("email"), again.toString());
         assertEquals(Set.of("reader"), texts(again.path("realm_access").get("roles")));
     }
 
     @Test
     void revokeEndsOnlineAndOfflineSessions() {
-        String[] key = key("revoke", Map.of());
+        Key key = key("revoke", Map.of());
         String online = login(key, null);
         String offline = login(key, "offline_access");
-        assertEquals(200, f.grant.adminCall("POST", "/" + key[0] + "/revoke", null).status());
+        assertEquals(200, f.admin("POST", "/" + key.id() + "/revoke", null).status());
         assertRefreshRefused(online);
         assertRefreshRefused(offline);
     }
 
     @Test
     void deleteEndsTheSessions() {
-        String[] key = key("delete", Map.of());
+        Key key = key("delete", Map.of());
         String online = login(key, null);
         String offline = login(key, "offline_access");
-        assertEquals(204, f.grant.adminCall("DELETE", "/" + key[0], null).status());
+        assertEquals(204, f.admin("DELETE", "/" + key.id(), null).status());
         assertRefreshRefused(online);
         assertRefreshRefused(offline);
     }
 
     @Test
     void disableEndsTheSessions() {
-        String[] key = key("disable", Map.of());
+        Key key = key("disable", Map.of());
         String online = login(key, null);
         String offline = login(key, "offline_access");
-        assertEquals(200, f.grant.adminCall("PATCH", "/" + key[0], Map.of("enabled", false)).status());
+        assertEquals(200, f.admin("PATCH", "/" + key.id(), Map.of("enabled", false)).status());
         assertRefreshRefused(online);
         assertRefreshRefused(offline);
     }
 
     @Test
     void rotateEndsTheSessionsOfTheOldSecret() {
-        String[] key = key("rotate", Map.of());
+        Key key = key("rotate", Map.of());
         String online = login(key, null);
         String offline = login(key, "offline_access");
-        Reply rotated = f.grant.adminCall("POST", "/" + key[0] + "/rotate", null);
+        Reply rotated = f.admin("POST", "/" + key.id() + "/rotate", null);
         assertEquals(200, rotated.status(), rotated.body());
         assertRefreshRefused(online);
         assertRefreshRefused(offline);
         // the new secret opens a new session
-        login(new String[] {key[0], rotated.text("secret")}, null);
+        login(new Key(key.id(), rotated.text("secret")), null);
     }
 
     @Test
     void aRotateWithOverlapEndsTheSessionsWhenTheOverlapEnds() throws InterruptedException {
-        String[] key = key("overlap", Map.of());
+        Key key = key("overlap", Map.of());
         String online = login(key, null);
         Thread.sleep(1100);
-        Reply rotated = f.grant.adminCall("POST", "/" + key[0] + "/rotate", Map.of("overlapSeconds", 3));
+        Reply rotated = f.admin("POST", "/" + key.id() + "/rotate", Map.of("overlapSeconds", 3));
         assertEquals(200, rotated.status(), rotated.body());
-        Reply during = f.refresh(online);
+        Reply during = f.refresh(GrantClients.APP_PASSWORDS, online);
         assertEquals(200, during.status(), "during the overlap the session goes on: " + during.body());
         Thread.sleep(Math.max(0, rotated.json().get("previousSecretExpiresAt").asLong() - System.currentTimeMillis()) + 300);
         assertRefreshRefused(during.text("refresh_token"));
@@ -166,7 +165,7 @@ public class AppPasswordSessionIT {
     @Test
     void expiryEndsTheSessions() throws InterruptedException {
         long expiresAt = System.currentTimeMillis() + 4000;
-        String[] key = key("expiry", Map.of("expiresAt", expiresAt));
+        Key key = key("expiry", Map.of("expiresAt", expiresAt));
         String online = login(key, null);
         String offline = login(key, "offline_access");
         Thread.sleep(Math.max(0, expiresAt - System.currentTimeMillis()) + 300);

@@ -7,14 +7,15 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
-import dev.accesskeys.grant.GrantFixture.Reply;
+import dev.accesskeys.support.Http.Reply;
+import dev.accesskeys.AccessKeys;
 import dev.accesskeys.support.AccessKeysServerConfig;
+import dev.accesskeys.support.AccessKeysApi;
+import dev.accesskeys.support.AccessKeysApi.Key;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,7 @@ import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.realm.ManagedRealm;
 import org.keycloak.testframework.server.KeycloakUrls;
 
+import static dev.accesskeys.leastprivilege.Cast.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -47,96 +49,81 @@ public class HygieneIT {
     @InjectKeycloakUrls
     KeycloakUrls urls;
 
-    private static KeyTokenFixture fixture;
-    private KeyTokenFixture f;
+    /** This test's view of the realm (no state kept between tests). */
+    private AccessKeysApi f;
 
     @BeforeEach
-    void setUp() {
-        if (fixture == null || !fixture.realm().equals(managedRealm.getName())) {
-            fixture = KeyTokenFixture.create(urls.getBase(), managedRealm.getName(), admin);
-        }
-        f = fixture;
+    void api() {
+        f = new AccessKeysApi(urls.getBase(), admin, managedRealm.getName());
     }
 
     @Test
     void answersThatCarryASecretAreNeverCached() throws Exception {
-        Map<String, Object> body = Map.of("userId", f.grant.aliceId, "name", "no-store-" + System.nanoTime());
-        HttpResponse<String> created = raw("POST", "", body);
-        assertEquals(201, created.statusCode(), created.body());
-        assertEquals("no-store", created.headers().firstValue("Cache-Control").orElse(null));
-        assertEquals("no-cache", created.headers().firstValue("Pragma").orElse(null));
-        String id = f.grant.adminCall("GET", "?userId=" + f.grant.aliceId, null).json().get(0).get("id").asText();
-        HttpResponse<String> rotated = raw("POST", "/" + id + "/rotate", null);
-        assertEquals(200, rotated.statusCode(), rotated.body());
-        assertEquals("no-store", rotated.headers().firstValue("Cache-Control").orElse(null));
-        assertEquals("no-cache", rotated.headers().firstValue("Pragma").orElse(null));
-    }
-
-    private HttpResponse<String> raw(String method, String path, Object body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(f.url("/admin/realms/" + f.realm() + "/access-keys" + path)))
-                .header("Authorization", "Bearer " + f.grant.admin.tokenManager().getAccessTokenString());
-        if (body != null) {
-            request.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(org.keycloak.util.JsonSerialization.writeValueAsString(body)));
-        } else {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        }
-        return dev.accesskeys.grant.GrantFixture.HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        Map<String, Object> body = Map.of("userId", alice(f), "name", "no-store-" + System.nanoTime());
+        Reply created = f.admin("POST", "", body);
+        assertEquals(201, created.status(), created.body());
+        assertEquals("no-store", created.header("Cache-Control"));
+        assertEquals("no-cache", created.header("Pragma"));
+        String id = f.admin("GET", "?userId=" + alice(f), null).json().get(0).get("id").asText();
+        Reply rotated = f.admin("POST", "/" + id + "/rotate", null);
+        assertEquals(200, rotated.status(), rotated.body());
+        assertEquals("no-store", rotated.header("Cache-Control"));
+        assertEquals("no-cache", rotated.header("Pragma"));
     }
 
     @Test
     void thePolicyCannotMakeKeyTokensLongLived() {
-        Reply refused = f.grant.adminCall("PUT", "/policy", Map.of("maxKeysPerUser", 50, "accessTokenLifespanSeconds", 86_401));
+        Reply refused = f.admin("PUT", "/policy", Map.of("maxKeysPerUser", 50, "accessTokenLifespanSeconds", 86_401));
         assertEquals(400, refused.status(), refused.body());
         assertEquals("invalid_request", refused.text("error"));
         assertTrue(refused.text("error_description").contains("accessTokenLifespanSeconds"), refused.body());
-        Reply year = f.grant.adminCall("PUT", "/policy", Map.of("maxKeysPerUser", 50, "accessTokenLifespanSeconds", 31_536_000));
+        Reply year = f.admin("PUT", "/policy", Map.of("maxKeysPerUser", 50, "accessTokenLifespanSeconds", 31_536_000));
         assertEquals(400, year.status(), year.body());
-        Reply day = f.grant.adminCall("PUT", "/policy", Map.of("maxKeysPerUser", 50, "accessTokenLifespanSeconds", 86_400));
+        Reply day = f.admin("PUT", "/policy", Map.of("maxKeysPerUser", 50, "accessTokenLifespanSeconds", 86_400));
         assertEquals(200, day.status(), day.body());
-        f.grant.adminCall("PUT", "/policy", Map.of("maxKeysPerUser", 50));
+        f.admin("PUT", "/policy", Map.of("maxKeysPerUser", 50));
     }
 
     @Test
     void revokedKeysCountTowardAHardCapSoTheTableCannotGrowWithoutBound() {
-        String userId = f.grant.user("looper-" + System.nanoTime());
-        Reply policy = f.grant.adminCall("PUT", "/policy", Map.of("maxKeysPerUser", 1));
+        String userId = f.userWithRealmRoles("looper-" + System.nanoTime());
+        Reply policy = f.admin("PUT", "/policy", Map.of("maxKeysPerUser", 1));
         assertEquals(200, policy.status(), policy.body());
         try {
             for (int i = 0; i < 10; i++) {
-                String[] key = f.grant.createKey(userId, "loop-" + i, Map.of());
-                assertEquals(200, f.grant.adminCall("POST", "/" + key[0] + "/revoke", null).status());
+                Key key = f.createKey(userId, "loop-" + i, Map.of());
+                assertEquals(200, f.admin("POST", "/" + key.id() + "/revoke", null).status());
             }
-            Reply refused = f.grant.adminCall("POST", "", Map.of("userId", userId, "name", "one-too-many"));
+            Reply refused = f.admin("POST", "", Map.of("userId", userId, "name", "one-too-many"));
             assertEquals(400, refused.status(), refused.body());
             assertTrue(refused.text("error_description").contains("revoked"), refused.body());
             // deleting a revoked key makes room again
-            String revoked = f.grant.adminCall("GET", "?userId=" + userId, null).json().get(0).get("id").asText();
-            assertEquals(204, f.grant.adminCall("DELETE", "/" + revoked, null).status());
-            assertEquals(201, f.grant.adminCall("POST", "", Map.of("userId", userId, "name", "room-again")).status());
+            String revoked = f.admin("GET", "?userId=" + userId, null).json().get(0).get("id").asText();
+            assertEquals(204, f.admin("DELETE", "/" + revoked, null).status());
+            assertEquals(201, f.admin("POST", "", Map.of("userId", userId, "name", "room-again")).status());
         } finally {
-            f.grant.adminCall("PUT", "/policy", Map.of("maxKeysPerUser", 50));
+            f.admin("PUT", "/policy", Map.of("maxKeysPerUser", 50));
         }
     }
 
     @Test
     void aStrangersFailuresFromAnotherAddressNeverLockOutTheOwner() throws Exception {
-        String[] key = f.grant.createKey(f.grant.aliceId, "throttled-" + System.nanoTime(), Map.of());
+        Key key = f.createKey(alice(f), "throttled-" + System.nanoTime(), Map.of());
         for (int i = 0; i < 10; i++) {
-            assertEquals(400, exchangeFrom("127.0.0.2", key[0], "aks_wrong" + i));
+            assertEquals(400, exchangeFrom("127.0.0.2", key.id(), "aks_wrong" + i));
         }
         // the stranger's address is locked out, even with the right secret
-        assertEquals(400, exchangeFrom("127.0.0.2", key[0], key[1]));
+        assertEquals(400, exchangeFrom("127.0.0.2", key.id(), key.secret()));
         // the owner's correct secret from the owner's own address works
-        Reply owner = f.grant.exchange(key[0], key[1], null);
+        Reply owner = f.exchange(key.id(), key.secret(), null);
         assertEquals(200, owner.status(), owner.body());
-        assertEquals(200, exchangeFrom("127.0.0.3", key[0], key[1]));
+        assertEquals(200, exchangeFrom("127.0.0.3", key.id(), key.secret()));
     }
 
     /** The grant sent from a given loopback source address (a raw HTTP/1.1 request on a socket bound to it). */
     private int exchangeFrom(String sourceAddress, String keyId, String secret) throws Exception {
-        URI token = URI.create(f.grant.tokenUrl());
-        String form = "grant_type=" + URLEncoder.encode(dev.accesskeys.grant.GrantFixture.GRANT, StandardCharsets.UTF_8)
+        URI token = URI.create(f.http().base() + f.tokenPath());
+        String form = "grant_type=" + URLEncoder.encode(AccessKeys.GRANT_TYPE, StandardCharsets.UTF_8)
                 + "&client_id=machine&client_secret=machine-secret&key_id=" + URLEncoder.encode(keyId, StandardCharsets.UTF_8)
                 + "&key_secret=" + URLEncoder.encode(secret, StandardCharsets.UTF_8);
         byte[] payload = form.getBytes(StandardCharsets.UTF_8);
@@ -160,27 +147,27 @@ public class HygieneIT {
 
     @Test
     void theGrantRunsKeycloaksClientPolicies() {
-        String[] key = f.grant.createKey(f.grant.aliceId, "policy-" + System.nanoTime(), Map.of());
-        assertEquals(200, f.grant.exchange(key[0], key[1], null).status());
+        Key key = f.createKey(alice(f), "policy-" + System.nanoTime(), Map.of());
+        assertEquals(200, f.exchange(key.id(), key.secret(), null).status());
         String realmPath = "/admin/realms/" + f.realm();
-        String admin = f.grant.admin.tokenManager().getAccessTokenString();
-        Reply profiles = f.send("PUT", realmPath + "/client-policies/profiles", admin, Map.of("profiles", List.of(Map.of(
+        String admin = f.adminToken();
+        Reply profiles = f.http().json("PUT", realmPath + "/client-policies/profiles", admin, Map.of("profiles", List.of(Map.of(
                 "name", "holder-of-key", "executors", List.of(Map.of("executor", "holder-of-key-enforcer",
                         "configuration", Map.of("auto-configure", "false")))))));
         assertEquals(204, profiles.status(), profiles.body());
-        Reply policies = f.send("PUT", realmPath + "/client-policies/policies", admin, Map.of("policies", List.of(Map.of(
+        Reply policies = f.http().json("PUT", realmPath + "/client-policies/policies", admin, Map.of("policies", List.of(Map.of(
                 "name", "every-client-holder-of-key", "enabled", true,
                 "conditions", List.of(Map.of("condition", "any-client", "configuration", Map.of())),
                 "profiles", List.of("holder-of-key")))));
         assertEquals(204, policies.status(), policies.body());
         try {
-            Reply refused = f.grant.exchange(key[0], key[1], null);
+            Reply refused = f.exchange(key.id(), key.secret(), null);
             assertEquals(400, refused.status(), refused.body());
             assertEquals("invalid_request", refused.text("error"));
             assertTrue(refused.text("error_description").contains("MTLS HoK"), refused.body());
         } finally {
-            f.send("PUT", realmPath + "/client-policies/policies", admin, Map.of("policies", List.of()));
+            f.http().json("PUT", realmPath + "/client-policies/policies", admin, Map.of("policies", List.of()));
         }
-        assertEquals(200, f.grant.exchange(key[0], key[1], null).status());
+        assertEquals(200, f.exchange(key.id(), key.secret(), null).status());
     }
 }

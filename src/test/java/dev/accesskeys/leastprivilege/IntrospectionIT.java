@@ -1,14 +1,17 @@
 package dev.accesskeys.leastprivilege;
 
+import dev.accesskeys.AccessKeys;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.accesskeys.grant.GrantFixture;
-import dev.accesskeys.grant.GrantFixture.Reply;
+import dev.accesskeys.support.Http.Reply;
 import dev.accesskeys.support.AccessKeysServerConfig;
+import dev.accesskeys.support.AccessKeysApi;
+import dev.accesskeys.support.AccessKeysApi.Key;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,8 +24,8 @@ import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.realm.ManagedRealm;
 import org.keycloak.testframework.server.KeycloakUrls;
 
-import static dev.accesskeys.leastprivilege.KeyTokenFixture.limits;
-import static dev.accesskeys.leastprivilege.KeyTokenFixture.list;
+import static dev.accesskeys.support.AccessKeysApi.fields;
+import static dev.accesskeys.leastprivilege.Cast.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -44,15 +47,12 @@ public class IntrospectionIT {
     @InjectKeycloakUrls
     KeycloakUrls urls;
 
-    private static KeyTokenFixture fixture;
-    private KeyTokenFixture f;
+    /** This test's view of the realm (no state kept between tests). */
+    private AccessKeysApi f;
 
     @BeforeEach
-    void setUp() {
-        if (fixture == null || !fixture.realm().equals(managedRealm.getName())) {
-            fixture = KeyTokenFixture.create(urls.getBase(), managedRealm.getName(), admin);
-        }
-        f = fixture;
+    void api() {
+        f = new AccessKeysApi(urls.getBase(), admin, managedRealm.getName());
     }
 
     private static Set<String> texts(JsonNode array) {
@@ -79,10 +79,10 @@ public class IntrospectionIT {
 
     @Test
     void theAnswerIsTheTokensOwnClaimsCutToTheKey() {
-        String token = f.tokenOf(f.grant.aliceId, limits("roles", list("reader")));
-        JsonNode jwt = GrantFixture.claims(token);
+        String token = tokenOf(f, alice(f), fields("roles", List.of("reader")));
+        JsonNode jwt = AccessKeysApi.claims(token);
         JsonNode answer = activeAnswer(token);
-        assertEquals(jwt.get("access_key_id").asText(), answer.get("access_key_id").asText());
+        assertEquals(jwt.get(AccessKeys.ACCESS_KEY_ID_CLAIM).asText(), answer.get(AccessKeys.ACCESS_KEY_ID_CLAIM).asText());
         assertEquals(jwt.get("sub").asText(), answer.get("sub").asText());
         assertEquals(jwt.get("scope").asText(), answer.get("scope").asText());
         assertEquals(Set.of("reader"), texts(answer.path("realm_access").get("roles")));
@@ -95,58 +95,58 @@ public class IntrospectionIT {
 
     @Test
     void aKeyLimitedToTheProfileScopeIsAnsweredWithoutTheEmail() {
-        String token = f.tokenOf(f.grant.aliceId, limits("scopes", list("profile")));
+        String token = tokenOf(f, alice(f), fields("scopes", List.of("profile")));
         JsonNode answer = activeAnswer(token);
         assertNull(answer.get("email"), answer.toString());
-        assertTrue(answer.get("access_key_id") != null, answer.toString());
+        assertTrue(answer.get(AccessKeys.ACCESS_KEY_ID_CLAIM) != null, answer.toString());
     }
 
     @Test
     void inactiveOnceTheKeyIsRevoked() {
-        String[] key = f.grant.createKey(f.grant.aliceId, "revoked", Map.of());
-        String token = f.exchange(key, null);
+        Key key = f.createKey(alice(f), "revoked", Map.of());
+        String token = f.tokenOf(key, null);
         activeAnswer(token);
-        assertEquals(200, f.grant.adminCall("POST", "/" + key[0] + "/revoke", null).status());
+        assertEquals(200, f.admin("POST", "/" + key.id() + "/revoke", null).status());
         assertInactive(token);
     }
 
     @Test
     void inactiveOnceTheKeyIsDisabled() {
-        String[] key = f.grant.createKey(f.grant.aliceId, "disabled", Map.of());
-        String token = f.exchange(key, null);
+        Key key = f.createKey(alice(f), "disabled", Map.of());
+        String token = f.tokenOf(key, null);
         activeAnswer(token);
-        assertEquals(200, f.grant.adminCall("PATCH", "/" + key[0], Map.of("enabled", false)).status());
+        assertEquals(200, f.admin("PATCH", "/" + key.id(), Map.of("enabled", false)).status());
         assertInactive(token);
     }
 
     @Test
     void inactiveOnceTheKeyIsDeleted() {
-        String[] key = f.grant.createKey(f.grant.aliceId, "deleted", Map.of());
-        String token = f.exchange(key, null);
+        Key key = f.createKey(alice(f), "deleted", Map.of());
+        String token = f.tokenOf(key, null);
         activeAnswer(token);
-        assertEquals(204, f.grant.adminCall("DELETE", "/" + key[0], null).status());
+        assertEquals(204, f.admin("DELETE", "/" + key.id(), null).status());
         assertInactive(token);
     }
 
     @Test
     void inactiveOnceTheKeyIsRotated() throws InterruptedException {
-        String[] key = f.grant.createKey(f.grant.aliceId, "rotated", Map.of());
-        String token = f.exchange(key, null);
+        Key key = f.createKey(alice(f), "rotated", Map.of());
+        String token = f.tokenOf(key, null);
         activeAnswer(token);
         Thread.sleep(1100); // token times have one-second resolution: the rotate must come in a later second
-        Reply rotated = f.grant.adminCall("POST", "/" + key[0] + "/rotate", null);
+        Reply rotated = f.admin("POST", "/" + key.id() + "/rotate", null);
         assertEquals(200, rotated.status(), rotated.body());
         assertInactive(token);
         // a token of the new secret is active
-        activeAnswer(f.exchange(new String[] {key[0], rotated.text("secret")}, null));
+        activeAnswer(f.tokenOf(new Key(key.id(), rotated.text("secret")), null));
     }
 
     @Test
     void aRotateWithOverlapKeepsOldTokensActiveUntilTheOverlapEnds() throws InterruptedException {
-        String[] key = f.grant.createKey(f.grant.aliceId, "overlapped", Map.of());
-        String token = f.exchange(key, null);
+        Key key = f.createKey(alice(f), "overlapped", Map.of());
+        String token = f.tokenOf(key, null);
         Thread.sleep(1100);
-        Reply rotated = f.grant.adminCall("POST", "/" + key[0] + "/rotate", Map.of("overlapSeconds", 3));
+        Reply rotated = f.admin("POST", "/" + key.id() + "/rotate", Map.of("overlapSeconds", 3));
         assertEquals(200, rotated.status(), rotated.body());
         long until = rotated.json().get("previousSecretExpiresAt").asLong();
         activeAnswer(token);
@@ -157,8 +157,8 @@ public class IntrospectionIT {
     @Test
     void inactiveOnceTheKeyExpires() throws InterruptedException {
         long expiresAt = System.currentTimeMillis() + 3000;
-        String[] key = f.grant.createKey(f.grant.aliceId, "expiring", Map.of("expiresAt", expiresAt));
-        String token = f.exchange(key, null);
+        Key key = f.createKey(alice(f), "expiring", Map.of("expiresAt", expiresAt));
+        String token = f.tokenOf(key, null);
         activeAnswer(token);
         Thread.sleep(Math.max(0, expiresAt - System.currentTimeMillis()) + 300);
         assertInactive(token);
@@ -166,23 +166,23 @@ public class IntrospectionIT {
 
     @Test
     void inactiveOnceTheOwnerIsDisabled() {
-        String userId = f.grant.user("carol-" + System.nanoTime(), "reader");
-        String[] key = f.grant.createKey(userId, "owner-disabled", Map.of());
-        String token = f.exchange(key, null);
+        String userId = f.userWithRealmRoles("carol-" + System.nanoTime(), "reader");
+        Key key = f.createKey(userId, "owner-disabled", Map.of());
+        String token = f.tokenOf(key, null);
         activeAnswer(token);
-        UserRepresentation user = f.grant.realm.users().get(userId).toRepresentation();
+        UserRepresentation user = f.realmAdmin().users().get(userId).toRepresentation();
         user.setEnabled(false);
-        f.grant.realm.users().get(userId).update(user);
+        f.realmAdmin().users().get(userId).update(user);
         assertInactive(token);
     }
 
     @Test
     void inactiveOnceTheOwnerIsDeleted() {
-        String userId = f.grant.user("dave-" + System.nanoTime(), "reader");
-        String[] key = f.grant.createKey(userId, "owner-deleted", Map.of());
-        String token = f.exchange(key, null);
+        String userId = f.userWithRealmRoles("dave-" + System.nanoTime(), "reader");
+        Key key = f.createKey(userId, "owner-deleted", Map.of());
+        String token = f.tokenOf(key, null);
         activeAnswer(token);
-        f.grant.realm.users().delete(userId).close();
+        f.realmAdmin().users().delete(userId).close();
         assertInactive(token);
     }
 }

@@ -5,9 +5,10 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.accesskeys.grant.GrantFixture;
-import dev.accesskeys.grant.GrantFixture.Reply;
+import dev.accesskeys.support.Http.Reply;
 import dev.accesskeys.support.AccessKeysServerConfig;
+import dev.accesskeys.support.AccessKeysApi;
+import dev.accesskeys.support.AccessKeysApi.Key;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,8 +20,7 @@ import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.realm.ManagedRealm;
 import org.keycloak.testframework.server.KeycloakUrls;
 
-import static dev.accesskeys.leastprivilege.KeyTokenFixture.limits;
-import static dev.accesskeys.leastprivilege.KeyTokenFixture.list;
+import static dev.accesskeys.leastprivilege.Cast.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -42,20 +42,17 @@ public class UserinfoIT {
     @InjectKeycloakUrls
     KeycloakUrls urls;
 
-    private static KeyTokenFixture fixture;
-    private KeyTokenFixture f;
+    /** This test's view of the realm (no state kept between tests). */
+    private AccessKeysApi f;
 
     @BeforeEach
-    void setUp() {
-        if (fixture == null || !fixture.realm().equals(managedRealm.getName())) {
-            fixture = KeyTokenFixture.create(urls.getBase(), managedRealm.getName(), admin);
-        }
-        f = fixture;
+    void api() {
+        f = new AccessKeysApi(urls.getBase(), admin, managedRealm.getName());
     }
 
     @Test
     void aKeyWithoutScopeLimitGetsTheUsualClaims() {
-        String token = f.exchange(f.grant.createKey(f.grant.aliceId, "all-scopes", Map.of()), "openid");
+        String token = f.tokenOf(f.createKey(alice(f), "all-scopes", Map.of()), "openid");
         Reply reply = f.userinfo(token);
         assertEquals(200, reply.status(), reply.body());
         assertEquals("alice@example.org", reply.text("email"));
@@ -64,13 +61,13 @@ public class UserinfoIT {
 
     @Test
     void aKeyLimitedToTheProfileScopeGetsNoEmail() {
-        String token = f.exchange(f.grant.createKey(f.grant.aliceId, "profile-only", Map.of("scopes", List.of("profile"))),
+        String token = f.tokenOf(f.createKey(alice(f), "profile-only", Map.of("scopes", List.of("profile"))),
                 "openid profile");
-        JsonNode jwt = GrantFixture.claims(token);
+        JsonNode jwt = AccessKeysApi.claims(token);
         assertNull(jwt.get("email"), jwt.toString());
         Reply reply = f.userinfo(token);
         assertEquals(200, reply.status(), reply.body());
-        assertEquals(f.grant.aliceId, reply.text("sub"));
+        assertEquals(alice(f), reply.text("sub"));
         assertEquals("alice", reply.text("preferred_username"));
         assertNull(reply.json().get("email"), reply.body());
         assertNull(reply.json().get("email_verified"), reply.body());
@@ -78,10 +75,10 @@ public class UserinfoIT {
 
     @Test
     void theKeysTokenIsRefusedOnceTheKeyIsRevoked() {
-        String[] key = f.grant.createKey(f.grant.aliceId, "revoked-userinfo", Map.of("scopes", List.of("profile")));
-        String token = f.exchange(key, "openid profile");
+        Key key = f.createKey(alice(f), "revoked-userinfo", Map.of("scopes", List.of("profile")));
+        String token = f.tokenOf(key, "openid profile");
         assertEquals(200, f.userinfo(token).status());
-        assertEquals(200, f.grant.adminCall("POST", "/" + key[0] + "/revoke", null).status());
+        assertEquals(200, f.admin("POST", "/" + key.id() + "/revoke", null).status());
         Reply reply = f.userinfo(token);
         assertEquals(401, reply.status(), reply.body());
         assertEquals("invalid_token", reply.text("error"));

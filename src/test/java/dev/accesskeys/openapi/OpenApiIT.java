@@ -1,5 +1,6 @@
 package dev.accesskeys.openapi;
 
+import dev.accesskeys.AccessKeys;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -101,7 +102,7 @@ class OpenApiIT {
         expect(415, "POST", SELF, null, "", alice, TEXT, "name=openapi");
 
         String fromKey = http.form("/realms/" + REALM + "/protocol/openid-connect/token", Map.of(
-                "grant_type", "urn:access-keys:grant-type:access-key", "client_id", "cli", "key_id", one, "key_secret", keySecret))
+                "grant_type", AccessKeys.GRANT_TYPE, "client_id", "cli", "key_id", one, "key_secret", keySecret))
                 .text("access_token");
         expect(200, "GET", SELF, null, "?status=active&search=openapi&first=0&max=10", alice, null, null);
         expect(400, "GET", SELF, null, "?max=0", alice, null, null);

@@ -1,5 +1,6 @@
 package dev.accesskeys.openapi;
 
+import dev.accesskeys.AccessKeys;
 import org.keycloak.testframework.realm.ClientBuilder;
 import org.keycloak.testframework.realm.RealmBuilder;
 import org.keycloak.testframework.realm.RealmConfig;
@@ -13,6 +14,6 @@ public class OpenApiRealmConfig implements RealmConfig {
     public RealmBuilder configure(RealmBuilder realm) {
         return realm.name(NAME)
                 .clients(ClientBuilder.create().clientId("cli").publicClient(true)
-                        .attribute("access.key.grant.enabled", "true"));
+                        .attribute(AccessKeys.CLIENT_GRANT_ENABLED_ATTRIBUTE, "true"));
     }
 }

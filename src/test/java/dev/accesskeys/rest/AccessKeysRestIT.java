@@ -1,6 +1,7 @@
 package dev.accesskeys.rest;
 
-import dev.accesskeys.support.TestUsers;
+import dev.accesskeys.AccessKeys;
+import dev.accesskeys.support.AccessKeysApi;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -11,7 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,10 +20,8 @@ import dev.accesskeys.support.AccessKeysServerConfig;
 import dev.accesskeys.support.Http;
 import dev.accesskeys.support.Http.Reply;
 
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.representations.idm.AdminEventRepresentation;
 import org.keycloak.representations.idm.EventRepresentation;
@@ -43,15 +41,16 @@ import com.fasterxml.jackson.databind.JsonNode;
  * are in {@code dev.accesskeys.security}.
  */
 @KeycloakIntegrationTest(config = AccessKeysServerConfig.class)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AccessKeysRestIT {
 
-    private static final String PASSWORD = "Secret-pass-1";
-    private static final String SELF = "/realms/rest/access-keys";
-    private static final String ADMIN = "/admin/realms/rest/access-keys";
-    /** Every secret the tests were given, to look for in the server log at the end. */
+    private static final String PASSWORD = AccessKeysApi.PASSWORD;
+    private static final String SELF = "/realms/rest/" + AccessKeys.REST_PROVIDER_ID;
+    private static final String ADMIN = "/admin/realms/rest/" + AccessKeys.REST_PROVIDER_ID;
+    /**
+     * Every secret the tests were given: only collected, for the server-log scan after all tests ({@link
+     * #noSecretOrHashInTheServerLog}); no test reads what another left here.
+     */
     private static final List<String> ISSUED_SECRETS = Collections.synchronizedList(new ArrayList<>());
-    private static final Map<String, String> USER_IDS = new HashMap<>();
 
     @InjectRealm(config = RestRealmConfig.class)
     ManagedRealm realm;
@@ -66,13 +65,9 @@ class AccessKeysRestIT {
         return new Http(urls.getBase());
     }
 
-    /** Creates the users once (through the admin API, so they get the realm's default roles). */
-    private synchronized String user(String username, String... realmManagementRoles) {
-        return USER_IDS.computeIfAbsent(username, name -> {
-            String id = TestUsers.create(realm.admin(), name, PASSWORD);
-            TestUsers.grantRealmManagementRoles(realm.admin(), id, realmManagementRoles);
-            return id;
-        });
+    /** The user, created on first use in this class's realm (through the admin API, so it gets the default roles). */
+    private String user(String username, String... realmManagementRoles) {
+        return new AccessKeysApi(urls.getBase(), admin, realm.getName()).user(username, realmManagementRoles);
     }
 
     private String token(String username, String... realmManagementRoles) {
@@ -105,7 +100,6 @@ class AccessKeysRestIT {
     }
 
     @Test
-    @Order(1)
     void userManagesTheWholeLifeCycleOfAKey() {
         policy(Map.of());
         String alice = token("alice");
@@ -171,14 +165,13 @@ class AccessKeysRestIT {
 
         List<EventRepresentation> events = realm.admin().getEvents(List.of("UPDATE_CREDENTIAL", "REMOVE_CREDENTIAL"),
                 null, user("alice"), null, null, null, 0, 100);
-        List<String> actions = events.stream().filter(e -> id.equals(e.getDetails().get("access_key_id")))
-                .map(e -> e.getDetails().get("access_key_action")).toList();
+        List<String> actions = events.stream().filter(e -> id.equals(e.getDetails().get(AccessKeys.ACCESS_KEY_ID_CLAIM)))
+                .map(e -> e.getDetails().get(AccessKeys.ACTION_DETAIL)).toList();
         assertTrue(actions.containsAll(List.of("create", "rotate", "revoke", "delete")), actions.toString());
         events.forEach(e -> assertFalse(e.getDetails().toString().contains(secret)));
     }
 
     @Test
-    @Order(2)
     void optionsListScopesClientsRolesAndThePolicy() {
         Reply options = http().get(SELF + "/options", token("alice"));
         assertEquals(200, options.status(), options.toString());
@@ -189,7 +182,6 @@ class AccessKeysRestIT {
     }
 
     @Test
-    @Order(3)
     void anotherUsersKeyIsNotFound() {
         Reply created = create(token("alice"), Map.of("name", "alice private"));
         String id = created.text("id");
@@ -204,7 +196,6 @@ class AccessKeysRestIT {
     }
 
     @Test
-    @Order(4)
     void badInputIsA400NamingTheField() {
         String alice = token("alice");
         Http http = http();
@@ -246,7 +237,6 @@ class AccessKeysRestIT {
     }
 
     @Test
-    @Order(5)
     void listingPagesAndFilters() {
         String carol = token("carol");
         for (int i = 0; i < 5; i++) {
@@ -262,7 +252,6 @@ class AccessKeysRestIT {
     }
 
     @Test
-    @Order(6)
     void realmPolicyIsEnforced() {
         String dave = token("dave");
         try {
@@ -303,7 +292,6 @@ class AccessKeysRestIT {
     }
 
     @Test
-    @Order(8)
     void adminManagesAnyUsersKeysAndThePolicy() {
         String adminToken = admin.tokenManager().getAccessTokenString();
         String bobId = user("bob");
@@ -342,7 +330,7 @@ class AccessKeysRestIT {
         }
 
         List<AdminEventRepresentation> events = realm.admin().getAdminEvents(null, null, null, null, null,
-                "access-keys/" + id, null, null, null, 0, 100);
+                AccessKeys.REST_PROVIDER_ID + "/" + id, null, null, null, 0, 100);
         List<String> operations = events.stream().map(AdminEventRepresentation::getOperationType).toList();
         assertTrue(operations.containsAll(List.of("CREATE", "UPDATE", "DELETE")), operations.toString());
         for (AdminEventRepresentation event : events) {
@@ -353,9 +341,8 @@ class AccessKeysRestIT {
         }
     }
 
-    @Test
-    @Order(100)
-    void noSecretOrHashInTheServerLog() throws Exception {
+    @AfterAll
+    static void noSecretOrHashInTheServerLog() throws Exception {
         assertFalse(ISSUED_SECRETS.isEmpty());
         String log = Files.readString(AccessKeysServerConfig.SERVER_LOG);
         assertTrue(log.contains("Keycloak"), "the server log is being written: " + AccessKeysServerConfig.SERVER_LOG);

@@ -1,5 +1,6 @@
 package dev.accesskeys.rest;
 
+import dev.accesskeys.AccessKeys;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -32,8 +33,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 class ListingRestIT {
 
     private static final String PASSWORD = "Secret-pass-1";
-    private static final String SELF = "/realms/rest/access-keys";
-    private static final String ADMIN = "/admin/realms/rest/access-keys";
+    private static final String SELF = "/realms/rest/" + AccessKeys.REST_PROVIDER_ID;
+    private static final String ADMIN = "/admin/realms/rest/" + AccessKeys.REST_PROVIDER_ID;
 
     @InjectRealm(config = RestRealmConfig.class)
     ManagedRealm realm;

@@ -1,5 +1,6 @@
 package dev.accesskeys.rest;
 
+import dev.accesskeys.AccessKeys;
 import org.keycloak.testframework.realm.ClientBuilder;
 import org.keycloak.testframework.realm.RealmBuilder;
 import org.keycloak.testframework.realm.RealmConfig;
@@ -12,6 +13,6 @@ public class RestRealmConfig implements RealmConfig {
         return realm.name("rest").eventsEnabled(true).adminEventsEnabled(true).adminEventsDetailsEnabled(true)
                 .realmRoles("reader")
                 .clients(ClientBuilder.create().clientId("cli").publicClient(true)
-                        .attribute("access.key.grant.enabled", "true"));
+                        .attribute(AccessKeys.CLIENT_GRANT_ENABLED_ATTRIBUTE, "true"));
     }
 }

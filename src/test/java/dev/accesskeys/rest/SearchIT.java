@@ -1,5 +1,6 @@
 package dev.accesskeys.rest;
 
+import dev.accesskeys.AccessKeys;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
@@ -33,8 +34,8 @@ import org.keycloak.testframework.server.KeycloakUrls;
 class SearchIT {
 
     private static final String PASSWORD = "Secret-pass-1";
-    private static final String ADMIN = "/admin/realms/search/access-keys";
-    private static final String SELF = "/realms/search/access-keys";
+    private static final String ADMIN = "/admin/realms/search/" + AccessKeys.REST_PROVIDER_ID;
+    private static final String SELF = "/realms/search/" + AccessKeys.REST_PROVIDER_ID;
 
     public static class SearchRealmConfig implements RealmConfig {
         @Override

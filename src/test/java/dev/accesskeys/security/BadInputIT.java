@@ -1,5 +1,9 @@
 package dev.accesskeys.security;
 
+import dev.accesskeys.AccessKeys;
+import dev.accesskeys.support.Http;
+import dev.accesskeys.support.ServerLogs;
+import dev.accesskeys.support.TestUsers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,7 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import dev.accesskeys.security.SecurityFixture.Key;
+import dev.accesskeys.support.AccessKeysApi;
+import dev.accesskeys.support.AccessKeysApi.Key;
 import dev.accesskeys.support.AccessKeysServerConfig;
 import dev.accesskeys.support.Http.Reply;
 
@@ -45,7 +50,7 @@ class BadInputIT {
     @InjectKeycloakUrls
     KeycloakUrls urls;
 
-    private SecurityFixture f;
+    private AccessKeysApi f;
     private String aliceId;
     private String adminToken;
     private final Map<String, Integer> counts = new TreeMap<>();
@@ -57,14 +62,14 @@ class BadInputIT {
 
     @Test
     void everyBadRequestIsA4xxWithTheJsonErrorShapeAndNoStackTrace() throws Exception {
-        f = new SecurityFixture(urls.getBase(), admin, realm.getName());
+        f = new AccessKeysApi(urls.getBase(), admin, realm.getName());
         f.policy(Map.of("maxKeysPerUser", 1000));
         aliceId = f.user("alice");
-        f.addRealmRole(aliceId, "reader");
+        TestUsers.grantRealmRoles(f.realmAdmin(), aliceId, "reader");
         String alice = f.token("alice");
         adminToken = f.adminToken();
         Key key = f.createKey(aliceId, "target", Map.of());
-        long logStart = SecurityFixture.logSize();
+        long logStart = ServerLogs.logSize();
 
         String self = f.self();
         String adm = f.adminPath();
@@ -82,11 +87,11 @@ class BadInputIT {
         for (String base : List.of(self, adm)) {
             String token = base.equals(self) ? alice : adminToken;
             for (String id : badIds()) {
-                expect4xx("GET " + base + "/{id}", id, f.http.get(base + "/" + id, token));
-                expect4xx("PATCH " + base + "/{id}", id, f.http.json("PATCH", base + "/" + id, token, Map.of("description", "x")));
-                expect4xx("POST " + base + "/{id}/revoke", id, f.http.call("POST", base + "/" + id + "/revoke", token, null, null));
-                expect4xx("POST " + base + "/{id}/rotate", id, f.http.call("POST", base + "/" + id + "/rotate", token, null, null));
-                expect4xx("DELETE " + base + "/{id}", id, f.http.call("DELETE", base + "/" + id, token, null, null));
+                expect4xx("GET " + base + "/{id}", id, f.http().get(base + "/" + id, token));
+                expect4xx("PATCH " + base + "/{id}", id, f.http().json("PATCH", base + "/" + id, token, Map.of("description", "x")));
+                expect4xx("POST " + base + "/{id}/revoke", id, f.http().call("POST", base + "/" + id + "/revoke", token, null, null));
+                expect4xx("POST " + base + "/{id}/rotate", id, f.http().call("POST", base + "/" + id + "/rotate", token, null, null));
+                expect4xx("DELETE " + base + "/{id}", id, f.http().call("DELETE", base + "/" + id, token, null, null));
             }
         }
         badTokens(self, adm);
@@ -94,8 +99,8 @@ class BadInputIT {
         // input is the caller (see PermissionMatrixIT); the grant follows
         grant(key);
 
-        String log = SecurityFixture.logSince(logStart);
-        List<String> allTraces = SecurityFixture.stackTraces(log);
+        String log = ServerLogs.logSince(logStart);
+        List<String> allTraces = ServerLogs.stackTraces(log);
         // stack traces of Keycloak's own form parsing (FormBodyHandler, before any resource or grant code runs) belong
         // to the upstream answers listed above, each logged once for the request and once for its control
         // a stack trace through the extension's code is a failure; the others are Keycloak's own, logged for the upstream
@@ -113,7 +118,7 @@ class BadInputIT {
                         + "(requests and their controls): ").append(keycloakTraces).append('\n');
         upstream.forEach(u -> report.append("- ").append(u).append('\n'));
         System.out.println("BAD INPUT\n" + report);
-        SecurityFixture.writeReport("bad-input.md", report.toString());
+        Reports.write("bad-input.md", report.toString());
 
         assertTrue(total >= 500, "at least 500 bad requests, ran " + total);
         assertEquals(0, serverErrors, "no 5xx from the extension: " + wrong);
@@ -123,7 +128,7 @@ class BadInputIT {
         assertTrue(traces.isEmpty(), "stack traces through the extension in the server log:\n"
                 + traces.stream().map(t -> t.length() > 600 ? t.substring(0, 600) : t).collect(java.util.stream.Collectors.joining("\n")));
         // the target key is untouched by all of it
-        Reply after = f.http.get(self + "/" + key.id(), alice);
+        Reply after = f.http().get(self + "/" + key.id(), alice);
         assertEquals(200, after.status(), after.toString());
         assertEquals("target", after.text("name"));
         assertEquals("active", after.text("status"));
@@ -257,23 +262,23 @@ class BadInputIT {
                 "status=%F0%9F%94%91", "first=-1", "first=abc", "first=1.5", "first=99999999999", "first=%00", "max=0",
                 "max=-1", "max=1001", "max=1e3", "max=2147483648", "max=abc", "max=%20", "search=" + "s".repeat(256),
                 "search=" + "%F0%9F%94%91".repeat(256))) {
-            expect4xx(endpoint, query, f.http.get(path + "?" + query, token),
-                    () -> f.http.get("/admin/realms/" + f.realm + "/users?" + query, adminToken));
+            expect4xx(endpoint, query, f.http().get(path + "?" + query, token),
+                    () -> f.http().get("/admin/realms/" + f.realm() + "/users?" + query, adminToken));
         }
     }
 
     /** Malformed and forged bearer tokens; the control is Keycloak's own user list with the same header. */
     private void badTokens(String self, String adm) {
-        String usersPath = "/admin/realms/" + f.realm + "/users";
+        String usersPath = "/admin/realms/" + f.realm() + "/users";
         for (String token : List.of("not.a.token", "", "Bearer", "a.b", "...", f.forgedToken(true), f.forgedToken(false),
                 "x".repeat(10_000), "eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.")) {
             String what = "token " + abbreviate(token);
-            expect4xx("GET " + self, what, f.http.get(self, token), () -> f.http.get(usersPath, token));
-            expect4xx("POST " + self, what, f.http.json("POST", self, token, Map.of("name", "by a bad token")),
-                    () -> f.http.get(usersPath, token));
-            expect4xx("GET " + adm, what, f.http.get(adm, token), () -> f.http.get(usersPath, token));
-            expect4xx("PUT " + adm + "/policy", what, f.http.json("PUT", adm + "/policy", token, Map.of()),
-                    () -> f.http.get(usersPath, token));
+            expect4xx("GET " + self, what, f.http().get(self, token), () -> f.http().get(usersPath, token));
+            expect4xx("POST " + self, what, f.http().json("POST", self, token, Map.of("name", "by a bad token")),
+                    () -> f.http().get(usersPath, token));
+            expect4xx("GET " + adm, what, f.http().get(adm, token), () -> f.http().get(usersPath, token));
+            expect4xx("PUT " + adm + "/policy", what, f.http().json("PUT", adm + "/policy", token, Map.of()),
+                    () -> f.http().get(usersPath, token));
         }
     }
 
@@ -283,7 +288,7 @@ class BadInputIT {
         String endpoint = "POST " + f.tokenPath() + " (grant)";
         String path = f.tokenPath();
         Map<String, String> valid = new LinkedHashMap<>();
-        valid.put("grant_type", SecurityFixture.GRANT);
+        valid.put("grant_type", AccessKeys.GRANT_TYPE);
         valid.put("client_id", "machine");
         valid.put("client_secret", "machine-secret");
         valid.put("key_id", key.id());
@@ -339,14 +344,14 @@ class BadInputIT {
         // a public client with a confidential client's parameters, and a public client with another key's ID
         expect4xx(endpoint, "public client, wrong secret", f.exchange("cli", null, key.id(), "aks_wrong"));
         // malformed and wrongly typed bodies
-        String validForm = SecurityFixture.encode(pairs(valid, null, null));
+        String validForm = Http.encode(pairs(valid, null, null));
         for (String body : List.of("", "&&&", "=", "=&=", "%", "%%%", "key_id=%ZZ", "grant_type=%E0%A4%A",
                 validForm.replace("key_id=", "key_id=%"), validForm + "&key_secret", validForm.substring(0, validForm.length() / 2))) {
             grantRaw(endpoint, "form " + abbreviate(body), "application/x-www-form-urlencoded", body);
         }
         for (String type : List.of("application/json", "text/plain", "application/xml", "multipart/form-data; boundary=x")) {
             grantRaw(endpoint, "content type " + type, type,
-                    type.equals("application/json") ? "{\"grant_type\":\"" + SecurityFixture.GRANT + "\",\"client_id\":\"machine\"}" : validForm);
+                    type.equals("application/json") ? "{\"grant_type\":\"" + AccessKeys.GRANT_TYPE + "\",\"client_id\":\"machine\"}" : validForm);
         }
         grantRaw(endpoint, "no content type", null, validForm);
     }
@@ -397,18 +402,18 @@ class BadInputIT {
 
     /** A JSON endpoint's request; its control is the same request to Keycloak's own user update. */
     private void raw(String endpoint, String what, String method, String path, String token, String contentType, String body) {
-        expect4xx(endpoint, what, f.http.call(method, path, token, contentType, body),
-                () -> f.http.call("PUT", "/admin/realms/" + f.realm + "/users/" + aliceId, adminToken, contentType, body));
+        expect4xx(endpoint, what, f.http().call(method, path, token, contentType, body),
+                () -> f.http().call("PUT", "/admin/realms/" + f.realm() + "/users/" + aliceId, adminToken, contentType, body));
     }
 
     /** A token-endpoint request; its control is the same body to Keycloak's own introspection endpoint. */
     private void grantRaw(String endpoint, String what, String contentType, String body) {
-        expect4xx(endpoint, what, f.http.call("POST", f.tokenPath(), null, contentType, body),
-                () -> f.http.call("POST", f.tokenPath() + "/introspect", null, contentType, body));
+        expect4xx(endpoint, what, f.http().call("POST", f.tokenPath(), null, contentType, body),
+                () -> f.http().call("POST", f.tokenPath() + "/introspect", null, contentType, body));
     }
 
     private void grantForm(String endpoint, String what, List<String[]> form) {
-        grantRaw(endpoint, what, "application/x-www-form-urlencoded", SecurityFixture.encode(form));
+        grantRaw(endpoint, what, "application/x-www-form-urlencoded", Http.encode(form));
     }
 
     private void expect4xx(String endpoint, String what, Reply reply) {
@@ -417,7 +422,7 @@ class BadInputIT {
 
     private void expect4xx(String endpoint, String what, Reply reply, java.util.function.Supplier<Reply> control) {
         counts.merge(endpoint, 1, Integer::sum);
-        if (SecurityFixture.isJsonError(reply)) {
+        if (AccessKeysApi.isJsonError(reply)) {
             return;
         }
         String line = endpoint + " [" + what + "] -> " + reply.status() + " " + abbreviate(reply.body());

@@ -1,12 +1,14 @@
 package dev.accesskeys.security;
 
+import dev.accesskeys.AccessKeys;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
 
-import dev.accesskeys.security.SecurityFixture.Key;
+import dev.accesskeys.support.AccessKeysApi;
+import dev.accesskeys.support.AccessKeysApi.Key;
 import dev.accesskeys.support.AccessKeysServerConfig;
 import dev.accesskeys.support.Http.Reply;
 
@@ -43,7 +45,7 @@ class BruteForceIT {
 
     @Test
     void wrongSecretsLockTheKeyForTheConfiguredTimeAndNothingElse() throws Exception {
-        SecurityFixture f = new SecurityFixture(urls.getBase(), admin, realm.getName());
+        AccessKeysApi f = new AccessKeysApi(urls.getBase(), admin, realm.getName());
         f.realmAttributes(Map.of("access.key.throttle.enabled", "true",
                 "access.key.throttle.max.failures", String.valueOf(MAX_FAILURES),
                 "access.key.throttle.lockout.seconds", String.valueOf(LOCKOUT_SECONDS)));
@@ -76,10 +78,10 @@ class BruteForceIT {
         // the lockout is an event, on the attacked key, naming the reason
         List<EventRepresentation> events = f.realmAdmin().getEvents(List.of("LOGIN_ERROR"), null, null, null, null, null, 0, 1000);
         long lockouts = events.stream().filter(e -> e.getDetails() != null
-                && attacked.id().equals(e.getDetails().get("access_key_id"))
+                && attacked.id().equals(e.getDetails().get(AccessKeys.ACCESS_KEY_ID_CLAIM))
                 && "user_temporarily_disabled".equals(e.getError())).count();
         long wrongSecrets = events.stream().filter(e -> e.getDetails() != null
-                && attacked.id().equals(e.getDetails().get("access_key_id"))
+                && attacked.id().equals(e.getDetails().get(AccessKeys.ACCESS_KEY_ID_CLAIM))
                 && "invalid_user_credentials".equals(e.getError())).count();
         assertTrue(lockouts >= 2, "the refused attempts on the locked key are LOGIN_ERROR user_temporarily_disabled: " + lockouts);
         assertEquals(3L * MAX_FAILURES - 2, wrongSecrets, "every wrong secret is a LOGIN_ERROR invalid_user_credentials");

@@ -7,7 +7,8 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Map;
 
-import dev.accesskeys.security.SecurityFixture.Key;
+import dev.accesskeys.support.AccessKeysApi;
+import dev.accesskeys.support.AccessKeysApi.Key;
 import dev.accesskeys.support.AccessKeysServerConfig;
 import dev.accesskeys.support.Http.Reply;
 
@@ -48,7 +49,7 @@ class KeyTimingIT {
 
     @Test
     void unknownKeyIdAndWrongSecretTakeTheSameTime() {
-        SecurityFixture f = new SecurityFixture(urls.getBase(), admin, realm.getName());
+        AccessKeysApi f = new AccessKeysApi(urls.getBase(), admin, realm.getName());
         f.realmAttributes(Map.of("access.key.throttle.enabled", "false"));
         Key known = f.createKey(f.user("timed"), "timed", Map.of());
 
@@ -83,13 +84,13 @@ class KeyTimingIT {
                 ATTEMPTS, medUnknown, ATTEMPTS, medWrong, percentile(unknown, 0.9), percentile(wrong, 0.9), difference,
                 noiseUnknown, noiseWrong, FLOOR_MS, threshold);
         System.out.println("KEY TIMING\n" + report);
-        SecurityFixture.writeReport("key-timing.md", report);
+        Reports.write("key-timing.md", report);
         assertTrue(difference < threshold, String.format(java.util.Locale.ROOT,
                 "the medians differ by %.3f ms, more than the noise threshold %.3f ms", difference, threshold));
     }
 
     /** One refused exchange, timed in milliseconds. */
-    private double attempt(SecurityFixture f, boolean unknownId, Key known) {
+    private double attempt(AccessKeysApi f, boolean unknownId, Key known) {
         String keyId = unknownId ? "ak_" + randomBase62(22) : known.id();
         String secret = "aks_" + randomBase62(49);
         long start = System.nanoTime();

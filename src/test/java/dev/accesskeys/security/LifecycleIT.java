@@ -8,7 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import dev.accesskeys.security.SecurityFixture.Key;
+import dev.accesskeys.support.AccessKeysApi;
+import dev.accesskeys.support.AccessKeysApi.Key;
 import dev.accesskeys.support.AccessKeysServerConfig;
 import dev.accesskeys.support.Http.Reply;
 
@@ -42,30 +43,30 @@ class LifecycleIT {
     @InjectKeycloakUrls
     KeycloakUrls urls;
 
-    private SecurityFixture fixture() {
-        return new SecurityFixture(urls.getBase(), admin, realm.getName());
+    private AccessKeysApi fixture() {
+        return new AccessKeysApi(urls.getBase(), admin, realm.getName());
     }
 
     @Test
     void deletingAUserDeletesEveryKeyItOwned() {
-        SecurityFixture f = fixture();
+        AccessKeysApi f = fixture();
         String leaverId = f.user("leaver");
         String stayerId = f.user("stayer");
         Key active = f.createKey(leaverId, "active", Map.of());
         Key disabled = f.createKey(leaverId, "disabled", Map.of("enabled", false));
         Key revoked = f.createKey(leaverId, "revoked", Map.of());
-        assertEquals(200, f.http.call("POST", f.adminPath() + "/" + revoked.id() + "/revoke", f.adminToken(), null, null).status());
+        assertEquals(200, f.http().call("POST", f.adminPath() + "/" + revoked.id() + "/revoke", f.adminToken(), null, null).status());
         Key kept = f.createKey(stayerId, "kept", Map.of());
         assertEquals(3, keysOf(f, leaverId));
 
         f.realmAdmin().users().get(leaverId).remove();
 
         assertEquals(0, keysOf(f, leaverId), "no key of the deleted user is left");
-        for (JsonNode key : f.http.get(f.adminPath() + "?max=1000", f.adminToken()).json()) {
+        for (JsonNode key : f.http().get(f.adminPath() + "?max=1000", f.adminToken()).json()) {
             assertFalse(leaverId.equals(key.get("userId").asText()), "a key of the deleted user in the realm list: " + key);
         }
         for (Key key : List.of(active, disabled, revoked)) {
-            assertEquals(404, f.http.get(f.adminPath() + "/" + key.id(), f.adminToken()).status());
+            assertEquals(404, f.http().get(f.adminPath() + "/" + key.id(), f.adminToken()).status());
             assertInvalid(f.exchange(key));
         }
         assertEquals(200, f.exchange(kept).status(), "another user's key is untouched");
@@ -79,16 +80,16 @@ class LifecycleIT {
         temp.setRealm("security-temp");
         temp.setEnabled(true);
         admin.realms().create(temp);
-        SecurityFixture f = new SecurityFixture(urls.getBase(), admin, "security-temp");
+        AccessKeysApi f = new AccessKeysApi(urls.getBase(), admin, "security-temp");
         try {
             String ownerId = f.user("owner");
             for (int i = 0; i < 3; i++) {
                 f.createKey(ownerId, "in the temp realm " + i, Map.of());
             }
-            assertEquals(3, f.http.get(f.adminPath(), f.adminToken()).json().size());
+            assertEquals(3, f.http().get(f.adminPath(), f.adminToken()).json().size());
             admin.realm("security-temp").remove();
             admin.realms().create(temp);
-            Reply after = f.http.get(f.adminPath(), f.adminToken());
+            Reply after = f.http().get(f.adminPath(), f.adminToken());
             assertEquals(200, after.status(), after.toString());
             assertEquals(0, after.json().size(), "the re-created realm has none of the old keys: " + after);
         } finally {
@@ -98,7 +99,7 @@ class LifecycleIT {
 
     @Test
     void disablingTheOwnerMakesItsKeysFailAndEnablingRestoresThem() {
-        SecurityFixture f = fixture();
+        AccessKeysApi f = fixture();
         String userId = f.user("sleeper");
         Key key = f.createKey(userId, "sleeper's", Map.of());
         Key other = f.createKey(userId, "sleeper's other", Map.of());
@@ -119,7 +120,7 @@ class LifecycleIT {
      */
     @Test
     void anExpiredKeyFailsFromItsExpiryOn() {
-        SecurityFixture f = fixture();
+        AccessKeysApi f = fixture();
         String userId = f.user("expiring");
         long expiresAt = System.currentTimeMillis() + 2500;
         Key key = f.createKey(userId, "expiring", Map.of("expiresAt", expiresAt));
@@ -149,16 +150,16 @@ class LifecycleIT {
         assertTrue(before > 10 && after > 10, "exchanges on both sides of the expiry");
         assertTrue(expiresAt - lastSuccessAnswered < 500 && firstFailureSent - expiresAt < 500,
                 "the boundary was probed within 500 ms on both sides (a slow request under load can leave a gap)");
-        assertEquals("expired", f.http.get(f.adminPath() + "/" + key.id(), f.adminToken()).text("status"));
+        assertEquals("expired", f.http().get(f.adminPath() + "/" + key.id(), f.adminToken()).text("status"));
     }
 
-    private static int keysOf(SecurityFixture f, String userId) {
-        Reply reply = f.http.get(f.adminPath() + "?userId=" + userId + "&max=1000", f.adminToken());
+    private static int keysOf(AccessKeysApi f, String userId) {
+        Reply reply = f.http().get(f.adminPath() + "?userId=" + userId + "&max=1000", f.adminToken());
         assertEquals(200, reply.status(), reply.toString());
         return reply.json().size();
     }
 
-    private static void setEnabled(SecurityFixture f, String userId, boolean enabled) {
+    private static void setEnabled(AccessKeysApi f, String userId, boolean enabled) {
         UserRepresentation rep = f.realmAdmin().users().get(userId).toRepresentation();
         rep.setEnabled(enabled);
         f.realmAdmin().users().get(userId).update(rep);

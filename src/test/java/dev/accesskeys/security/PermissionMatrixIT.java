@@ -8,7 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.accesskeys.security.SecurityFixture.Key;
+import dev.accesskeys.support.AccessKeysApi;
+import dev.accesskeys.support.AccessKeysApi.Key;
 import dev.accesskeys.support.AccessKeysServerConfig;
 import dev.accesskeys.support.Http.Reply;
 
@@ -74,13 +75,13 @@ class PermissionMatrixIT {
     @InjectKeycloakUrls
     KeycloakUrls urls;
 
-    private SecurityFixture f;
+    private AccessKeysApi f;
     private String ownerId;
     private int created;
 
     @Test
     void everyEndpointAnswersEveryCallerAsTheTableSays() throws Exception {
-        f = new SecurityFixture(urls.getBase(), admin, realm.getName());
+        f = new AccessKeysApi(urls.getBase(), admin, realm.getName());
         f.policy(Map.of("maxKeysPerUser", 10_000));
         ownerId = f.user("owner");
         f.user("other-user");
@@ -92,7 +93,7 @@ class PermissionMatrixIT {
         // the key behind "token from a key" belongs to an admin who holds every role the admin API asks for, so a
         // refusal there is the refusal of key-issued tokens, not a missing role
         String keyedAdmin = f.user("keyed-admin", "view-users", "manage-users", "manage-realm", "view-realm");
-        SecurityFixture other = new SecurityFixture(urls.getBase(), admin, otherRealm.getName());
+        AccessKeysApi other = new AccessKeysApi(urls.getBase(), admin, otherRealm.getName());
         other.user("stranger");
         other.user("foreign-admin", "view-users", "manage-users", "manage-realm", "view-realm");
 
@@ -107,11 +108,7 @@ class PermissionMatrixIT {
         tokens.put("token from a key", exchanged.text("access_token"));
         // at a client without full scope: Keycloak's admin API counts an owner's role wherever the client has it in
         // scope, so a limited key of an admin is refused at full-scope clients (AdminApiIT)
-        // (a public client: a client secret would be in Keycloak's admin event, which SecretExposureIT reads)
-        Reply scoped = f.http.json("POST", "/admin/realms/" + f.realm + "/clients", f.adminToken(), Map.of("clientId", "scoped-machine",
-                "publicClient", true, "fullScopeAllowed", false, "standardFlowEnabled", false,
-                "attributes", Map.of("access.key.grant.enabled", "true")));
-        assertEquals(201, scoped.status(), scoped.toString());
+        // (scoped-machine, declared by SecurityRealmConfig)
         Key keyWithoutRoles = f.createKey(keyedAdmin, "matrix without roles", Map.of("roles", List.of()));
         Reply noRoles = f.exchange("scoped-machine", null, keyWithoutRoles.id(), keyWithoutRoles.secret());
         assertEquals(200, noRoles.status(), noRoles.toString());
@@ -145,22 +142,22 @@ class PermissionMatrixIT {
                 int expected = Integer.parseInt(row[c + 1]);
                 // Keycloak's admin root refuses some callers before the extension runs; the same token at Keycloak's own
                 // user list gets the same answer, and the cell is marked †
-                boolean keycloaks = endpoint.contains("/admin/") && reply.status() >= 400 && !SecurityFixture.isJsonError(reply)
-                        && sameAnswer(reply, f.http.get("/admin/realms/" + f.realm + "/users", token));
+                boolean keycloaks = endpoint.contains("/admin/") && reply.status() >= 400 && !AccessKeysApi.isJsonError(reply)
+                        && sameAnswer(reply, f.http().get("/admin/realms/" + f.realm() + "/users", token));
                 table.append(' ').append(reply.status() == expected ? String.valueOf(expected)
                         : "**" + reply.status() + "** (expected " + expected + ")").append(keycloaks ? "†" : "").append(" |");
                 if (reply.status() != expected) {
                     mismatches.add(endpoint + " as " + caller + ": expected " + expected + ", got " + reply);
                 }
                 // Keycloak's own endpoints (the rows without access-keys) answer with Keycloak's error bodies
-                if (reply.status() >= 400 && !SecurityFixture.isJsonError(reply) && !keycloaks && endpoint.contains("/access-keys")) {
+                if (reply.status() >= 400 && !AccessKeysApi.isJsonError(reply) && !keycloaks && endpoint.contains("/access-keys")) {
                     notJson.add(endpoint + " as " + caller + ": " + reply);
                 }
             }
             table.append('\n');
         }
         System.out.println("PERMISSION MATRIX\n" + table);
-        SecurityFixture.writeReport("permission-matrix.md", table.toString());
+        Reports.write("permission-matrix.md", table.toString());
         assertTrue(mismatches.isEmpty(), "cells that differ from the table:\n" + String.join("\n", mismatches));
         assertTrue(notJson.isEmpty(), "refusals without the JSON error shape:\n" + String.join("\n", notJson));
     }
@@ -170,8 +167,8 @@ class PermissionMatrixIT {
     }
 
     private String shortLivedToken(String username) {
-        Reply reply = f.form(f.tokenPath(), List.of(new String[] {"grant_type", "password"}, new String[] {"client_id", "short-lived"},
-                new String[] {"username", username}, new String[] {"password", SecurityFixture.PASSWORD}));
+        Reply reply = f.http().form(f.tokenPath(), List.of(new String[] {"grant_type", "password"}, new String[] {"client_id", "short-lived"},
+                new String[] {"username", username}, new String[] {"password", AccessKeysApi.PASSWORD}));
         assertEquals(200, reply.status(), reply.toString());
         assertTrue(reply.json().get("expires_in").asInt() <= 1, reply.toString());
         return reply.text("access_token");
@@ -180,7 +177,7 @@ class PermissionMatrixIT {
     /** Calls the endpoint of a table row; a row on a key gets a fresh key of the owner. */
     private Reply call(String endpoint, String token) {
         String method = endpoint.substring(0, endpoint.indexOf(' '));
-        String template = endpoint.substring(endpoint.indexOf(' ') + 1).replace("{r}", f.realm);
+        String template = endpoint.substring(endpoint.indexOf(' ') + 1).replace("{r}", f.realm());
         String path = template;
         if (template.contains("{id}")) {
             path = template.replace("{id}", f.createKey(ownerId, "matrix key " + (created++), Map.of()).id());
@@ -188,37 +185,37 @@ class PermissionMatrixIT {
         switch (method) {
             case "GET":
             case "DELETE":
-                return f.http.call(method, path, token, null, null);
+                return f.http().call(method, path, token, null, null);
             case "PATCH":
-                return f.http.json(method, path, token, Map.of("description", "changed by the matrix"));
+                return f.http().json(method, path, token, Map.of("description", "changed by the matrix"));
             case "PUT":
-                return f.http.json(method, path, token, Map.of("maxKeysPerUser", 10_000));
+                return f.http().json(method, path, token, Map.of("maxKeysPerUser", 10_000));
             default:
                 if (path.endsWith("/users")) {
-                    return f.http.json(method, path, token, Map.of("username", "matrix-user-" + (created++), "enabled", true));
+                    return f.http().json(method, path, token, Map.of("username", "matrix-user-" + (created++), "enabled", true));
                 }
                 if (path.contains("/clients-registrations/")) {
-                    return f.http.json(method, path, token, Map.of("clientId", "matrix-client-" + (created++)));
+                    return f.http().json(method, path, token, Map.of("clientId", "matrix-client-" + (created++)));
                 }
                 if (path.endsWith("/account/")) {
                     // the caller's own profile as the account API gives it, with another first name
-                    Reply current = f.http.call("GET", path, token, null, null);
+                    Reply current = f.http().call("GET", path, token, null, null);
                     Map<String, Object> profile = new LinkedHashMap<>();
                     if (current.status() == 200) {
                         current.json().fields().forEachRemaining(e -> profile.put(e.getKey(), e.getValue()));
                     }
                     profile.put("firstName", "Matrix " + (created++));
-                    return f.http.json(method, path, token, profile);
+                    return f.http().json(method, path, token, profile);
                 }
                 if (path.endsWith("/revoke") || path.endsWith("/rotate")) {
-                    return f.http.call(method, path, token, null, null);
+                    return f.http().call(method, path, token, null, null);
                 }
                 Map<String, Object> body = new LinkedHashMap<>();
                 body.put("name", "created by the matrix " + (created++));
                 if (path.startsWith("/admin/")) {
                     body.put("userId", ownerId);
                 }
-                return f.http.json(method, path, token, body);
+                return f.http().json(method, path, token, body);
         }
     }
 }

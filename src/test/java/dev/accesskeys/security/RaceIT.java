@@ -16,7 +16,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
-import dev.accesskeys.security.SecurityFixture.Key;
+import dev.accesskeys.support.AccessKeysApi;
+import dev.accesskeys.support.AccessKeysApi.Key;
 import dev.accesskeys.support.AccessKeysServerConfig;
 import dev.accesskeys.support.Http.Reply;
 
@@ -53,11 +54,11 @@ class RaceIT {
     @InjectKeycloakUrls
     KeycloakUrls urls;
 
-    private SecurityFixture f;
+    private AccessKeysApi f;
 
     @BeforeEach
     void setUp() {
-        f = new SecurityFixture(urls.getBase(), admin, realm.getName());
+        f = new AccessKeysApi(urls.getBase(), admin, realm.getName());
         f.realmAttributes(Map.of("access.key.throttle.enabled", "false"));
     }
 
@@ -78,7 +79,7 @@ class RaceIT {
                 int n = i;
                 creates.add(() -> {
                     start.await();
-                    return f.http.json("POST", f.self(), token, Map.of("name", "parallel " + n));
+                    return f.http().json("POST", f.self(), token, Map.of("name", "parallel " + n));
                 });
             }
             List<Future<Reply>> futures = new ArrayList<>();
@@ -101,8 +102,8 @@ class RaceIT {
             System.out.println("RACE creates (50 parallel, limit 2): statuses " + statuses);
             assertEquals(2, statuses.getOrDefault(201, 0), statuses.toString());
             assertTrue(odd.isEmpty(), "every other create is refused for the limit (or busy): " + odd);
-            assertEquals(2, f.http.get(f.self(), token).json().size());
-            assertEquals(2, f.http.get(f.adminPath() + "?userId=" + userId, f.adminToken()).json().size());
+            assertEquals(2, f.http().get(f.self(), token).json().size());
+            assertEquals(2, f.http().get(f.adminPath() + "?userId=" + userId, f.adminToken()).json().size());
         } finally {
             f.policy(Map.of());
         }
@@ -123,7 +124,7 @@ class RaceIT {
             AtomicReference<String> newSecret = new AtomicReference<>();
             long[] returned = new long[1];
             List<Attempt> attempts = race(key, newSecret, () -> {
-                Reply rotated = f.http.call("POST", f.adminPath() + "/" + key.id() + "/rotate", f.adminToken(), null, null);
+                Reply rotated = f.http().call("POST", f.adminPath() + "/" + key.id() + "/rotate", f.adminToken(), null, null);
                 returned[0] = System.nanoTime();
                 assertEquals(200, rotated.status(), rotated.toString());
                 newSecret.set(rotated.text("secret"));
@@ -160,7 +161,7 @@ class RaceIT {
             long[] sent = new long[1];
             List<Attempt> attempts = race(key, new AtomicReference<>(), () -> {
                 sent[0] = System.nanoTime();
-                Reply revoked = f.http.call("POST", f.self() + "/" + key.id() + "/revoke", token, null, null);
+                Reply revoked = f.http().call("POST", f.self() + "/" + key.id() + "/revoke", token, null, null);
                 returned[0] = System.nanoTime();
                 assertEquals(200, revoked.status(), revoked.toString());
             });

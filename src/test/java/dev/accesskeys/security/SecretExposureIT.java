@@ -1,5 +1,6 @@
 package dev.accesskeys.security;
 
+import dev.accesskeys.AccessKeys;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -24,7 +25,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.CRC32;
 
-import dev.accesskeys.security.SecurityFixture.Key;
+import dev.accesskeys.support.AccessKeysApi;
+import dev.accesskeys.support.AccessKeysApi.Key;
 import dev.accesskeys.support.AccessKeysServerConfig;
 import dev.accesskeys.support.Http.Reply;
 
@@ -71,7 +73,7 @@ class SecretExposureIT {
 
     @Test
     void noSecretOrHashOutsideTheAnswerThatIssuedIt() throws Exception {
-        SecurityFixture f = new SecurityFixture(urls.getBase(), admin, realm.getName());
+        AccessKeysApi f = new AccessKeysApi(urls.getBase(), admin, realm.getName());
         f.policy(Map.of("maxKeysPerUser", 100));
         String aliceId = f.user("alice");
         String alice = f.token("alice");
@@ -80,46 +82,46 @@ class SecretExposureIT {
         String adm = f.adminPath();
 
         // self-service life cycle
-        Reply created = issued(f.http.json("POST", self, alice, Map.of("name", "exposure", "scopes", List.of("profile"),
+        Reply created = issued(f.http().json("POST", self, alice, Map.of("name", "exposure", "scopes", List.of("profile"),
                 "clients", List.of("machine"))), 201);
         String id = created.text("id");
         String first = created.text("secret");
-        quiet(f.http.get(self + "/" + id, alice), 200);
-        quiet(f.http.get(self, alice), 200);
-        quiet(f.http.get(self + "/options", alice), 200);
-        quiet(f.http.json("PATCH", self + "/" + id, alice, Map.of("description", "changed", "enabled", false)), 200);
-        quiet(f.http.json("PATCH", self + "/" + id, alice, Map.of("enabled", true)), 200);
+        quiet(f.http().get(self + "/" + id, alice), 200);
+        quiet(f.http().get(self, alice), 200);
+        quiet(f.http().get(self + "/options", alice), 200);
+        quiet(f.http().json("PATCH", self + "/" + id, alice, Map.of("description", "changed", "enabled", false)), 200);
+        quiet(f.http().json("PATCH", self + "/" + id, alice, Map.of("enabled", true)), 200);
         quiet(f.exchange(id, first), 200);
         quiet(f.exchange(id, first + "x"), 400);
-        String rotated = issued(f.http.call("POST", self + "/" + id + "/rotate", alice, null, null), 200).text("secret");
+        String rotated = issued(f.http().call("POST", self + "/" + id + "/rotate", alice, null, null), 200).text("secret");
         quiet(f.exchange(id, first), 400);
         quiet(f.exchange(id, rotated), 200);
-        quiet(f.http.get(self + "/" + id, alice), 200);
-        quiet(f.http.call("POST", self + "/" + id + "/revoke", alice, null, null), 200);
+        quiet(f.http().get(self + "/" + id, alice), 200);
+        quiet(f.http().call("POST", self + "/" + id + "/revoke", alice, null, null), 200);
         quiet(f.exchange(id, rotated), 400);
-        quiet(f.http.get(self + "?status=revoked", alice), 200);
-        quiet(f.http.call("DELETE", self + "/" + id, alice, null, null), 204);
+        quiet(f.http().get(self + "?status=revoked", alice), 200);
+        quiet(f.http().call("DELETE", self + "/" + id, alice, null, null), 204);
 
         // admin life cycle
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("userId", aliceId);
         body.put("name", "exposure by admin");
-        Reply byAdmin = issued(f.http.json("POST", adm, adminToken, body), 201);
+        Reply byAdmin = issued(f.http().json("POST", adm, adminToken, body), 201);
         String adminKey = byAdmin.text("id");
-        quiet(f.http.get(adm + "/" + adminKey, adminToken), 200);
-        quiet(f.http.get(adm, adminToken), 200);
-        quiet(f.http.get(adm + "?search=exposure", adminToken), 200);
-        quiet(f.http.get(adm + "?userId=" + aliceId, adminToken), 200);
-        quiet(f.http.json("PATCH", adm + "/" + adminKey, adminToken, Map.of("name", "renamed")), 200);
-        String adminRotated = issued(f.http.call("POST", adm + "/" + adminKey + "/rotate", adminToken, null, null), 200).text("secret");
+        quiet(f.http().get(adm + "/" + adminKey, adminToken), 200);
+        quiet(f.http().get(adm, adminToken), 200);
+        quiet(f.http().get(adm + "?search=exposure", adminToken), 200);
+        quiet(f.http().get(adm + "?userId=" + aliceId, adminToken), 200);
+        quiet(f.http().json("PATCH", adm + "/" + adminKey, adminToken, Map.of("name", "renamed")), 200);
+        String adminRotated = issued(f.http().call("POST", adm + "/" + adminKey + "/rotate", adminToken, null, null), 200).text("secret");
         quiet(f.exchange(adminKey, adminRotated), 200);
-        quiet(f.http.call("POST", adm + "/" + adminKey + "/revoke", adminToken, null, null), 200);
-        quiet(f.http.get(adm + "/policy", adminToken), 200);
-        quiet(f.http.json("PUT", adm + "/policy", adminToken, Map.of("maxKeysPerUser", 100)), 200);
+        quiet(f.http().call("POST", adm + "/" + adminKey + "/revoke", adminToken, null, null), 200);
+        quiet(f.http().get(adm + "/policy", adminToken), 200);
+        quiet(f.http().json("PUT", adm + "/policy", adminToken, Map.of("maxKeysPerUser", 100)), 200);
         // a key that stays, for the database check
         Key kept = f.createKey(aliceId, "kept", Map.of());
         secrets.add(kept.secret());
-        quiet(f.http.get(adm + "/" + kept.id(), adminToken), 200);
+        quiet(f.http().get(adm + "/" + kept.id(), adminToken), 200);
 
         // 10 000 secrets from the server: rotations of a few keys, in parallel
         Set<String> many = manySecrets(f, aliceId, 10_000);
@@ -148,7 +150,7 @@ class SecretExposureIT {
         assertNoneIn(log, allSecrets, hashes, "the server log");
         List<EventRepresentation> events = f.realmAdmin().getEvents(null, null, null, null, null, null, 0, 100_000);
         String eventsJson = JSON.writeValueAsString(events);
-        assertTrue(eventsJson.contains("access_key_id"), "user events were recorded");
+        assertTrue(eventsJson.contains(AccessKeys.ACCESS_KEY_ID_CLAIM), "user events were recorded");
         assertNoneIn(eventsJson, allSecrets, hashes, "the user events");
         List<AdminEventRepresentation> adminEvents = f.realmAdmin().getAdminEvents(null, null, null, null, null, null, null,
                 null, null, 0, 100_000);
@@ -178,7 +180,7 @@ class SecretExposureIT {
         quietAnswers.add(reply.body());
     }
 
-    private static Set<String> manySecrets(SecurityFixture f, String userId, int count) throws Exception {
+    private static Set<String> manySecrets(AccessKeysApi f, String userId, int count) throws Exception {
         int threads = 4;
         Set<String> out = ConcurrentHashMap.newKeySet();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -192,7 +194,7 @@ class SecretExposureIT {
                 workers.add(pool.submit(() -> {
                     for (int i = 0; i < share; i++) {
                         // the admin client renews its token: a run longer than the token's lifespan (MariaDB) goes on
-                        Reply reply = f.http.call("POST", f.adminPath() + "/" + key.id() + "/rotate", f.adminToken(), null, null);
+                        Reply reply = f.http().call("POST", f.adminPath() + "/" + key.id() + "/rotate", f.adminToken(), null, null);
                         if (reply.status() != 200) {
                             throw new AssertionError("rotate: " + reply);
                         }

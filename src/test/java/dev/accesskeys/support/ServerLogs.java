@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The log files of the Keycloak servers a test run started (the test framework's server, the cluster suite's
@@ -80,5 +82,44 @@ public final class ServerLogs {
         } catch (IOException e) {
             return "(cannot read " + file + ": " + e + ")";
         }
+    }
+
+    // ---- the test framework's server log (AccessKeysServerConfig.SERVER_LOG), read by the tests ----------------------
+
+    private static final Pattern STACK_FRAME = Pattern.compile("(?m)^\\s+at [\\w$.]+\\(.*\\)\\s*$");
+
+    /** The size of the server log now: a test reads what came after with {@link #logSince}. */
+    public static long logSize() throws IOException {
+        return Files.size(AccessKeysServerConfig.SERVER_LOG);
+    }
+
+    /** What the server wrote to its log since {@code offset}. */
+    public static String logSince(long offset) throws IOException {
+        byte[] all = Files.readAllBytes(AccessKeysServerConfig.SERVER_LOG);
+        int from = (int) Math.min(offset, all.length);
+        return new String(all, from, all.length - from, StandardCharsets.UTF_8);
+    }
+
+    /** The stack traces in a stretch of the log: each as the line before its frames plus all its frames. */
+    public static List<String> stackTraces(String log) {
+        List<String> traces = new ArrayList<>();
+        Matcher frame = STACK_FRAME.matcher(log);
+        int blockStart = -1;
+        int blockEnd = -1;
+        while (frame.find()) {
+            if (blockStart >= 0 && frame.start() <= blockEnd + 1) {
+                blockEnd = frame.end();
+                continue;
+            }
+            if (blockStart >= 0) {
+                traces.add(log.substring(blockStart, blockEnd));
+            }
+            blockStart = Math.max(0, log.lastIndexOf('\n', Math.max(0, frame.start() - 2)));
+            blockEnd = frame.end();
+        }
+        if (blockStart >= 0) {
+            traces.add(log.substring(blockStart, blockEnd));
+        }
+        return traces;
     }
 }

@@ -54,6 +54,9 @@ public final class TestUsers {
 
     /** Maps realm roles to the user. */
     public static void grantRealmRoles(RealmResource realm, String userId, String... roles) {
+        if (roles.length == 0) {
+            return;
+        }
         List<RoleRepresentation> mapped = new ArrayList<>();
         for (String role : roles) {
             mapped.add(realm.roles().get(role).toRepresentation());
