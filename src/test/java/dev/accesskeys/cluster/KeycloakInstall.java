@@ -11,8 +11,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 
+import dev.accesskeys.support.KeycloakVersion;
+
 /**
- * A Keycloak 26.7.3 distribution directory under {@code target/cluster/} with one extension JAR in {@code providers/},
+ * A Keycloak distribution directory (version {@link KeycloakVersion#DIST}) under {@code target/cluster/} with one extension JAR in {@code providers/},
  * made ready for {@code kc.sh start --optimized} by {@code kc.sh build} — the steps of {@code docker/Dockerfile}.
  * The zip is unpacked once; a directory whose marker names the same JAR (SHA-256) and build options is reused.
  */
@@ -21,8 +23,8 @@ final class KeycloakInstall {
     static final Path WORK = Path.of(System.getProperty("cluster.work", "target/cluster")).toAbsolutePath();
     static final Path PROJECT_JAR = Path.of(System.getProperty("cluster.jar", "target/keycloak-access-keys.jar")).toAbsolutePath();
     private static final Path ZIP = Path.of(System.getProperty("cluster.dist.zip",
-            WORK.resolve("keycloak-quarkus-dist-26.7.3.zip").toString())).toAbsolutePath();
-    private static final Path PRISTINE = WORK.resolve("dist").resolve("keycloak-26.7.3");
+            WORK.resolve("keycloak-quarkus-dist-" + KeycloakVersion.DIST + ".zip").toString())).toAbsolutePath();
+    private static final Path PRISTINE = WORK.resolve("dist").resolve("keycloak-" + KeycloakVersion.DIST);
 
     /** As docker/Dockerfile: PostgreSQL and health are build options; the cache stays Keycloak's default (ispn). */
     static final List<String> BUILD_OPTIONS = List.of("--db=postgres", "--health-enabled=true");

@@ -141,7 +141,7 @@ public class AdminOwnerPermissionsIT {
         // the session cookies Keycloak set for bob's realm (sent as a browser would; they are Secure-flagged)
         String cookies = String.join("; ", impersonated.headers().allValues("Set-Cookie").stream()
                 .map(c -> c.split(";", 2)[0]).filter(c -> !c.endsWith("=")).toList());
-        java.net.http.HttpResponse<String> auth = browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create((f.http().base() + 
+        java.net.http.HttpResponse<String> auth = browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create((f.http().base() +
                 "/realms/" + f.realm() + "/protocol/openid-connect/auth?client_id=impersonation-login&response_type=code"
                         + "&scope=openid&redirect_uri=http%3A%2F%2F127.0.0.1%2Fcallback"))).header("Cookie", cookies).GET().build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());

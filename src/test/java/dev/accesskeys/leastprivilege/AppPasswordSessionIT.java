@@ -176,10 +176,10 @@ public class AppPasswordSessionIT {
     @Test
     void anAppPasswordOutsideItsKeysCidrsIsRefusedAndTheEventSaysWhy() {
         // the test calls Keycloak from 127.0.0.1 (loopback, IPv4)
-        String[] elsewhere = key("cidr-elsewhere", Map.of("allowedCidrs", List.of("10.0.0.0/8")));
-        String[] loopback = key("cidr-loopback", Map.of("allowedCidrs", List.of("127.0.0.0/8")));
+        Key elsewhere = key("cidr-elsewhere", Map.of("allowedCidrs", List.of("10.0.0.0/8")));
+        Key loopback = key("cidr-loopback", Map.of("allowedCidrs", List.of("127.0.0.0/8")));
 
-        Reply refused = f.appPasswordLogin(elsewhere, null);
+        Reply refused = f.passwordLogin(GrantClients.APP_PASSWORDS, elsewhere.id(), elsewhere.secret(), null);
         assertEquals(400, refused.status(), refused.body());
         assertEquals("invalid_grant", refused.text("error"), refused.body());
         assertEquals("Invalid access key or secret", refused.text("error_description"), "as for a wrong secret: " + refused.body());
@@ -187,14 +187,14 @@ public class AppPasswordSessionIT {
         String refresh = login(loopback, null);
         assertNotNull(refresh);
 
-        List<EventRepresentation> events = f.grant.realm.getEvents(List.of("LOGIN_ERROR"), "app-pw", null, null, null, null, 0, 100);
+        List<EventRepresentation> events = f.realmAdmin().getEvents(List.of("LOGIN_ERROR"), GrantClients.APP_PASSWORDS, null, null, null, null, 0, 100);
         EventRepresentation event = events.stream()
-                .filter(e -> e.getDetails() != null && elsewhere[0].equals(e.getDetails().get("access_key_id")))
+                .filter(e -> e.getDetails() != null && elsewhere.id().equals(e.getDetails().get("access_key_id")))
                 .findFirst().orElseThrow(() -> new AssertionError("no LOGIN_ERROR event for the refused app password: " + events));
-        assertEquals(f.grant.aliceId, event.getUserId(), event.toString());
+        assertEquals(alice(f), event.getUserId(), event.toString());
         assertEquals("127.0.0.1", event.getIpAddress(), event.toString());
         assertEquals("client address 127.0.0.1 is outside the key's allowedCidrs", event.getDetails().get("reason"),
                 event.getDetails().toString());
-        assertEquals(-1, event.getDetails().toString().indexOf(elsewhere[1]), "never the secret in the event");
+        assertEquals(-1, event.getDetails().toString().indexOf(elsewhere.secret()), "never the secret in the event");
     }
 }

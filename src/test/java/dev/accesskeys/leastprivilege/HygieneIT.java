@@ -29,7 +29,6 @@ import org.keycloak.testframework.server.KeycloakUrls;
 
 import static dev.accesskeys.leastprivilege.Cast.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**

@@ -26,7 +26,6 @@ import org.keycloak.testframework.server.KeycloakUrls;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import jakarta.ws.rs.core.Response;
 
 /** What happens to keys when their owner or realm goes away, when the owner is disabled, and when a key expires. */
 @KeycloakIntegrationTest(config = AccessKeysServerConfig.class)
