@@ -23,6 +23,7 @@ export default defineConfig({
     // Keycloak's admin console reads .vite/manifest.json to find the entry script and styles.
     manifest: true,
     sourcemap: false,
+    reportCompressedSize: false,
     target: "es2022",
     chunkSizeWarningLimit: 8192,
     rolldownOptions: {

@@ -19,6 +19,10 @@ export type AccessKey = {
   lastUsedIp: string | null;
   userId: string;
   createdBy: string | null;
+  /** CIDR blocks the key may be used from; null = anywhere. */
+  allowedCidrs?: string[] | null;
+  /** After a rotate with overlap: until when the previous secret still works. */
+  previousSecretExpiresAt?: number | null;
 };
 
 export const KEY_STATUSES = ["active", "disabled", "revoked", "expired"] as const;
@@ -51,7 +55,7 @@ export type KeyOptions = {
 
 /** Fields of create (POST) and change (PATCH); absent fields are left alone by PATCH. */
 export type KeyInput = Partial<
-  Pick<AccessKey, "name" | "description" | "expiresAt" | "scopes" | "clients" | "roles" | "enabled">
+  Pick<AccessKey, "name" | "description" | "expiresAt" | "scopes" | "clients" | "roles" | "enabled" | "allowedCidrs">
 >;
 
 /** An error answer of the API: {"error": code, "error_description": text}. */

@@ -19,6 +19,10 @@ export type AccessKey = {
   userId: string;
   username: string | null;
   createdBy: string | null;
+  /** CIDR blocks the key may be used from; null = anywhere. */
+  allowedCidrs: string[] | null;
+  /** After a rotate with overlap: until when the previous secret still works. */
+  previousSecretExpiresAt: number | null;
 };
 
 export const KEY_STATUSES = ["active", "disabled", "revoked", "expired"] as const;
@@ -28,8 +32,11 @@ export type KeyStatus = (typeof KEY_STATUSES)[number];
 export type KeyPolicy = Record<string, number | boolean | string | number[] | null>;
 
 export type KeyInput = Partial<
-  Pick<AccessKey, "name" | "description" | "expiresAt" | "scopes" | "clients" | "roles" | "enabled">
+  Pick<AccessKey, "name" | "description" | "expiresAt" | "scopes" | "clients" | "roles" | "enabled" | "allowedCidrs">
 > & { userId?: string };
+
+/** Rotate body: keep the old secret working `overlapSeconds` (at most the policy's), and optionally a new expiry. */
+export type RotateInput = { overlapSeconds: number; expiresAt?: number | null };
 
 export type ListQuery = {
   userId?: string;
@@ -50,6 +57,12 @@ export class ApiError extends Error {
   ) {
     super(description || code);
     this.name = "ApiError";
+  }
+
+  /** The field a 400/409 names ("name: ..."), with the rest of the description. */
+  get field(): { name: string; problem: string } | undefined {
+    const match = /^([A-Za-z]+): (.+)$/s.exec(this.description ?? "");
+    return match ? { name: match[1], problem: match[2] } : undefined;
   }
 }
 
@@ -107,7 +120,8 @@ export const keysApi = (adminClient: KeycloakAdminClient, realm: string) => ({
   update: (id: string, input: KeyInput) =>
     call<AccessKey>(adminClient, realm, keyPath(id), { method: "PATCH", body: input }),
   revoke: (id: string) => call<AccessKey>(adminClient, realm, `${keyPath(id)}/revoke`, { method: "POST" }),
-  rotate: (id: string) => call<AccessKey>(adminClient, realm, `${keyPath(id)}/rotate`, { method: "POST" }),
+  rotate: (id: string, input: RotateInput) =>
+    call<AccessKey>(adminClient, realm, `${keyPath(id)}/rotate`, { method: "POST", body: input }),
   remove: (id: string) => call<void>(adminClient, realm, keyPath(id), { method: "DELETE" }),
   revokeMany: (body: { ids: string[] } | { userId: string }) =>
     call<{ revoked: string[] }>(adminClient, realm, "/revoke", { method: "POST", body }),

@@ -34,6 +34,11 @@ export const KeySummary = ({ input, options }: Props) => {
         <Text component="p" data-testid="key-summary-sentence">
           {t("accessKeysSummary", { name: input.name, clients: clientText, scopes: scopeText, roles: roleText, expiry: expiryText })}
         </Text>
+        {input.allowedCidrs && (
+          <Text component="p" data-testid="key-summary-cidrs">
+            {t("accessKeysSummaryCidrs", { cidrs: list(input.allowedCidrs) })}
+          </Text>
+        )}
       </StackItem>
       {noAudience && (
         <StackItem>
