@@ -417,8 +417,9 @@ public class AdminConsoleIT {
         screenshot("admin-rotate-dialog.png");
         long before = System.currentTimeMillis();
         page.getByTestId("rotate-confirm").click();
-        Locator secretDialog = page.getByTestId("secret-dialog");
+        Locator secretDialog = page.getByRole(AriaRole.DIALOG);
         assertThat(secretDialog).containsText("New secret");
+        assertThat(secretDialog).containsText(urls.getBase() + "/realms/" + REALM + "/protocol/openid-connect/token");
         String secret = secretDialog.getByLabel("Secret", new Locator.GetByLabelOptions().setExact(true)).inputValue();
         assertTrue(secret.startsWith("aks_") && !secret.equals(key[1]), "a new secret");
         assertExchanges(id, secret, "the new secret");
@@ -441,6 +442,9 @@ public class AdminConsoleIT {
         // delete
         rowAction("bob-ci-runner", "delete");
         page.getByTestId("confirm-dialog-confirm").click();
+        // (while a dialog is open the page behind it is hidden from role queries: wait for it to close)
+        assertThat(page.getByRole(AriaRole.DIALOG)).hasCount(0);
+        assertThat(page.getByText("Key bob-ci-runner deleted")).isVisible();
         assertThat(row("bob-ci-runner")).hasCount(0);
         assertEquals(404, http().get(KEYS + "/" + id, adminToken()).status());
     }
