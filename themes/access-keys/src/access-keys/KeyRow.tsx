@@ -3,7 +3,7 @@ import { Td, Tr } from "@patternfly/react-table";
 import { useTranslation } from "react-i18next";
 
 import type { AccessKey } from "./api";
-import { daysUntil, EXPIRING_SOON_DAYS, statusColor, statusLabel } from "./format";
+import { daysUntil, EXPIRING_SOON_DAYS, statusColor, statusLabel } from "@shared/format";
 import { RowActions, type RowAction } from "./RowActions";
 import { TimeText } from "./TimeText";
 

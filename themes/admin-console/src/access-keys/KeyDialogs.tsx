@@ -2,7 +2,7 @@ import { AlertVariant } from "@patternfly/react-core";
 import { useTranslation } from "react-i18next";
 
 import type { AccessKey, KeyInput } from "./api";
-import { ConfirmDialog } from "./ConfirmDialog";
+import { ConfirmDialog } from "@shared/ConfirmDialog";
 import { KeyForm } from "./KeyForm";
 import type { RowAction } from "./KeyRowActions";
 import { RotateDialog } from "./RotateDialog";
@@ -102,6 +102,7 @@ export const KeyDialogs = ({ dialog, user, onDialog, onChanged }: Props) => {
       };
       return (
         <ConfirmDialog
+          cancelLabel={t("cancel")}
           title={t(`accessKeysConfirm${Kind}Title`, { name: key.name })}
           message={t(`accessKeysConfirm${Kind}`, { name: key.name, username: key.username ?? key.userId })}
           confirmLabel={kind === "delete" ? t("delete") : t(`accessKeys${Kind}`)}
@@ -120,6 +121,7 @@ export const KeyDialogs = ({ dialog, user, onDialog, onChanged }: Props) => {
           : t("accessKeysConfirmRevokeAllOfUser", { username: user!.username, count: dialog.count });
       return (
         <ConfirmDialog
+          cancelLabel={t("cancel")}
           title={t("accessKeysConfirmBulkRevokeTitle")}
           message={message}
           confirmLabel={t("accessKeysRevoke")}

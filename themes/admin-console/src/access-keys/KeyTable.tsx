@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 
 import type { AccessKey } from "./api";
-import { browserLocale, formatDateTime, statusColor, statusLabel } from "./format";
+import { browserLocale, formatDateTime, statusColor, statusLabel } from "@shared/format";
 import { KeyRowActions, type RowAction } from "./KeyRowActions";
 
 export type SortField = "name" | "createdAt" | "expiresAt" | "lastUsedAt";

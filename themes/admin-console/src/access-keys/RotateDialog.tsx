@@ -3,7 +3,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 
 import type { AccessKey, RotateInput } from "./api";
-import { endOfDay } from "./format";
+import { endOfDay } from "@shared/format";
 import { FieldHelp } from "./KeyFields";
 import { useKeysApi } from "./useKeysApi";
 import { usePromise } from "./usePromise";

@@ -1,5 +1,5 @@
 import type { AccessKey, KeyInput } from "./api";
-import { endOfDay, isoDate } from "./format";
+import { endOfDay, isoDate } from "@shared/format";
 
 export type KeyFormValues = {
   name: string;

@@ -3,7 +3,7 @@ import { Alert, Stack, StackItem, Text } from "@patternfly/react-core";
 import { useTranslation } from "react-i18next";
 
 import type { KeyInput, KeyOptions } from "../api";
-import { formatDateTime } from "../format";
+import { formatDateTime } from "@shared/format";
 
 type Props = { input: KeyInput; options: KeyOptions };
 
