@@ -17,12 +17,18 @@ export default defineConfig({
     esmExternalRequirePlugin({ external: ["react", "react/jsx-runtime", "react-dom"] }),
     react(),
   ],
+  resolve: {
+    // One copy of what both consoles share; its imports resolve from this theme's node_modules.
+    alias: { "@shared": path.resolve(import.meta.dirname, "../shared/src") },
+    dedupe: ["react", "react-dom", "@patternfly/react-core", "react-i18next", "i18next"],
+  },
   build: {
     outDir,
     emptyOutDir: true,
     // Keycloak's admin console reads .vite/manifest.json to find the entry script and styles.
     manifest: true,
     sourcemap: false,
+    reportCompressedSize: false,
     target: "es2022",
     chunkSizeWarningLimit: 8192,
     rolldownOptions: {

@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 
 import type { AccessKey, KeyOptions } from "./api";
-import { ConfirmDialog } from "./ConfirmDialog";
+import { ConfirmDialog } from "@shared/ConfirmDialog";
 import { CreateKeyDialog } from "./form/CreateKeyDialog";
 import { EditKeyDialog } from "./form/EditKeyDialog";
 import { RotateDialog } from "./RotateDialog";
@@ -79,6 +79,7 @@ export const KeyDialogs = ({ dialog, setDialog, options, actions, onCreated }: P
       const Kind = kind === "revoke" ? "Revoke" : "Delete";
       return (
         <ConfirmDialog
+          cancelLabel={t("accessKeysCancel")}
           title={t(`accessKeysConfirm${Kind}Title`, { name: key.name })}
           message={t(`accessKeysConfirm${Kind}`, { name: key.name })}
           confirmLabel={t(`accessKeys${Kind}`)}

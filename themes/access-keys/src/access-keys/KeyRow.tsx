@@ -3,7 +3,7 @@ import { Td, Tr } from "@patternfly/react-table";
 import { useTranslation } from "react-i18next";
 
 import type { AccessKey } from "./api";
-import { daysUntil, EXPIRING_SOON_DAYS, statusColor, statusLabel } from "./format";
+import { daysUntil, EXPIRING_SOON_DAYS, statusColor, statusLabel } from "@shared/format";
 import { RowActions, type RowAction } from "./RowActions";
 import { TimeText } from "./TimeText";
 
@@ -37,6 +37,11 @@ export const KeyRow = ({ accessKey: key, scopeLabel, onAction }: Props) => {
               {soon < 1 ? t("accessKeysExpiresToday") : t("accessKeysExpiresInDays", { count: soon })}
             </Label>
           )}
+          {key.previousSecretExpiresAt != null && key.previousSecretExpiresAt > Date.now() && (
+            <Text component="small" className={small} data-testid="previous-secret">
+              {t("accessKeysPreviousSecretUntil")} <TimeText millis={key.previousSecretExpiresAt} />
+            </Text>
+          )}
           {key.revokedAt !== null && (
             <Text component="small" className={small}>
               {t("accessKeysRevokedAt")} <TimeText millis={key.revokedAt} />
@@ -61,6 +66,11 @@ export const KeyRow = ({ accessKey: key, scopeLabel, onAction }: Props) => {
         {key.clients !== null && (
           <Text component="small" className={small}>
             {t("accessKeysClientsList", { clients: key.clients.join(", ") || "-" })}
+          </Text>
+        )}
+        {key.allowedCidrs && (
+          <Text component="small" className={small} data-testid="key-cidrs">
+            {t("accessKeysCidrsList", { cidrs: key.allowedCidrs.join(", ") })}
           </Text>
         )}
       </Td>

@@ -35,13 +35,13 @@ export const KeysTable = ({ keys, count, sort, onSort, paging, onPaging, scopeLa
       <Table aria-label={t("accessKeys")} variant="compact" data-testid="access-keys-table">
         <Thead>
           <Tr>
-            <Th sort={sortBy("name")}>{t("accessKeysName")}</Th>
-            <Th>{t("accessKeysStatus")}</Th>
-            <Th>{t("accessKeysScopes")}</Th>
-            <Th sort={sortBy("createdAt")}>{t("accessKeysCreated")}</Th>
-            <Th sort={sortBy("expiresAt")}>{t("accessKeysExpires")}</Th>
-            <Th sort={sortBy("lastUsedAt")}>{t("accessKeysLastUsed")}</Th>
-            <Th>{t("accessKeysEnabled")}</Th>
+            <Th modifier="wrap" sort={sortBy("name")}>{t("accessKeysName")}</Th>
+            <Th modifier="wrap">{t("accessKeysStatus")}</Th>
+            <Th modifier="wrap">{t("accessKeysScopes")}</Th>
+            <Th modifier="wrap" sort={sortBy("createdAt")}>{t("accessKeysCreated")}</Th>
+            <Th modifier="wrap" sort={sortBy("expiresAt")}>{t("accessKeysExpires")}</Th>
+            <Th modifier="wrap" sort={sortBy("lastUsedAt")}>{t("accessKeysLastUsed")}</Th>
+            <Th modifier="wrap">{t("accessKeysEnabled")}</Th>
             <Th screenReaderText={t("accessKeysActions")} />
           </Tr>
         </Thead>

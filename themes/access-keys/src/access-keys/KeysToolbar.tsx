@@ -12,7 +12,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 
 import { KEY_STATUSES, type KeyOptions, type KeyStatus } from "./api";
-import { statusLabel } from "./format";
+import { statusLabel } from "@shared/format";
 
 type Props = {
   options?: KeyOptions;

@@ -1,6 +1,10 @@
 import type { AccountEnvironment } from "@keycloak/keycloak-account-ui";
 import type Keycloak from "keycloak-js";
 
+import { requestJson, type KeyStatus, type RequestInit } from "@shared/http";
+
+export { ApiError, KEY_STATUSES, type KeyStatus } from "@shared/http";
+
 /** A key as the self-service REST API returns it (SPEC "The key"). Times are epoch milliseconds. */
 export type AccessKey = {
   id: string;
@@ -19,10 +23,12 @@ export type AccessKey = {
   lastUsedIp: string | null;
   userId: string;
   createdBy: string | null;
+  /** CIDR blocks the key may be used from; null = anywhere. */
+  allowedCidrs?: string[] | null;
+  /** After a rotate with overlap: until when the previous secret still works. */
+  previousSecretExpiresAt?: number | null;
 };
 
-export const KEY_STATUSES = ["active", "disabled", "revoked", "expired"] as const;
-export type KeyStatus = (typeof KEY_STATUSES)[number];
 
 export type KeyPolicy = {
   maxKeysPerUser: number;
@@ -51,26 +57,8 @@ export type KeyOptions = {
 
 /** Fields of create (POST) and change (PATCH); absent fields are left alone by PATCH. */
 export type KeyInput = Partial<
-  Pick<AccessKey, "name" | "description" | "expiresAt" | "scopes" | "clients" | "roles" | "enabled">
+  Pick<AccessKey, "name" | "description" | "expiresAt" | "scopes" | "clients" | "roles" | "enabled" | "allowedCidrs">
 >;
-
-/** An error answer of the API: {"error": code, "error_description": text}. */
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    readonly description: string | undefined,
-  ) {
-    super(description || code);
-    this.name = "ApiError";
-  }
-
-  /** The field a 400/409 names ("name: ..."), with the rest of the description. */
-  get field(): { name: string; problem: string } | undefined {
-    const match = /^([A-Za-z]+): (.+)$/s.exec(this.description ?? "");
-    return match ? { name: match[1], problem: match[2] } : undefined;
-  }
-}
 
 export type ApiContext = { environment: AccountEnvironment; keycloak: Keycloak };
 
@@ -83,43 +71,9 @@ async function bearerToken(keycloak: Keycloak): Promise<string | undefined> {
   return keycloak.token;
 }
 
-async function call<T>(
-  { environment, keycloak }: ApiContext,
-  path: string,
-  init: { method?: string; body?: unknown; query?: Record<string, string | number | undefined>; signal?: AbortSignal } = {},
-): Promise<T> {
-  const url = new URL(
-    `${environment.serverBaseUrl}/realms/${encodeURIComponent(environment.realm)}/access-keys${path}`,
-  );
-  Object.entries(init.query ?? {}).forEach(([name, value]) => {
-    if (value !== undefined && value !== "") url.searchParams.set(name, String(value));
-  });
-  const headers: Record<string, string> = {
-    accept: "application/json",
-    authorization: `Bearer ${await bearerToken(keycloak)}`,
-  };
-  if (init.body !== undefined) headers["content-type"] = "application/json";
-
-  const response = await fetch(url, {
-    method: init.method ?? "GET",
-    headers,
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-    signal: init.signal,
-  });
-  if (!response.ok) {
-    let code = `http_${response.status}`;
-    let description: string | undefined;
-    try {
-      const body = await response.json();
-      code = body.error ?? code;
-      description = body.error_description;
-    } catch {
-      description = response.statusText || undefined;
-    }
-    throw new ApiError(response.status, code, description);
-  }
-  if (response.status === 204) return undefined as T;
-  return (await response.json()) as T;
+function call<T>({ environment, keycloak }: ApiContext, path: string, init: RequestInit = {}): Promise<T> {
+  const base = `${environment.serverBaseUrl}/realms/${encodeURIComponent(environment.realm)}/access-keys`;
+  return bearerToken(keycloak).then((token) => requestJson<T>(base + path, token, init));
 }
 
 const keyPath = (id: string) => `/${encodeURIComponent(id)}`;

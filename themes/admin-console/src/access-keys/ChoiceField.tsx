@@ -2,7 +2,8 @@ import { Checkbox, FormGroup, Radio } from "@patternfly/react-core";
 import { Controller, useWatch, type Control } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 
-import type { KeyFormValues } from "./KeyForm";
+import { FieldHelp } from "./KeyFields";
+import type { KeyFormValues } from "./keyFormValues";
 
 type Props = {
   control: Control<KeyFormValues>;
@@ -11,10 +12,12 @@ type Props = {
   allLabel: string;
   someLabel: string;
   choices: string[];
+  /** A server error about this field. */
+  error?: string;
 };
 
 /** "All" or "only these" for a key's scopes or clients, with a checkbox per choice. */
-export const ChoiceField = ({ control, field, label, allLabel, someLabel, choices }: Props) => {
+export const ChoiceField = ({ control, field, label, allLabel, someLabel, choices, error }: Props) => {
   const { t } = useTranslation();
   const mode = useWatch({ control, name: `${field}Mode` });
   return (
@@ -49,6 +52,7 @@ export const ChoiceField = ({ control, field, label, allLabel, someLabel, choice
           )}
         />
       )}
+      <FieldHelp id={`access-key-${field}-help`} error={error} />
     </FormGroup>
   );
 };

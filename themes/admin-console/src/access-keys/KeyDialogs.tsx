@@ -2,9 +2,10 @@ import { AlertVariant } from "@patternfly/react-core";
 import { useTranslation } from "react-i18next";
 
 import type { AccessKey, KeyInput } from "./api";
-import { ConfirmDialog } from "./ConfirmDialog";
+import { ConfirmDialog } from "@shared/ConfirmDialog";
 import { KeyForm } from "./KeyForm";
 import type { RowAction } from "./KeyRowActions";
+import { RotateDialog } from "./RotateDialog";
 import { SecretDialog } from "./SecretDialog";
 import { useKeysApi } from "./useKeysApi";
 
@@ -47,20 +48,35 @@ export const KeyDialogs = ({ dialog, user, onDialog, onChanged }: Props) => {
     case "create":
       return (
         <KeyForm
+          failure={t("accessKeysErrorCreate")}
           onClose={close}
-          onSubmit={async (input: KeyInput) =>
-            showSecret(await run(() => api.create({ ...input, userId: user!.id }), t("accessKeysErrorCreate")), false)
-          }
+          onSubmit={async (input: KeyInput) => {
+            const key = await api.create({ ...input, userId: user!.id });
+            onChanged();
+            showSecret(key, false);
+          }}
         />
       );
     case "edit":
       return (
         <KeyForm
           accessKey={dialog.key}
+          failure={t("accessKeysErrorSave")}
           onClose={close}
           onSubmit={async (input) => {
-            if (await run(() => api.update(dialog.key.id, input), t("accessKeysErrorSave"), t("accessKeysSaved"))) close();
+            await api.update(dialog.key.id, input);
+            addAlert(t("accessKeysSaved"), AlertVariant.success);
+            onChanged();
+            close();
           }}
+        />
+      );
+    case "rotate":
+      return (
+        <RotateDialog
+          accessKey={dialog.key}
+          onClose={close}
+          onRotate={async (input) => showSecret(await run(() => api.rotate(dialog.key.id, input), t("accessKeysErrorRotate")), true)}
         />
       );
     case "toggle": {
@@ -75,23 +91,22 @@ export const KeyDialogs = ({ dialog, user, onDialog, onChanged }: Props) => {
     }
     case "secret":
       return <SecretDialog accessKey={dialog.key} rotated={dialog.rotated} onClose={close} />;
-    case "rotate":
     case "revoke":
     case "delete": {
       const { key, kind } = dialog;
       const Kind = kind.charAt(0).toUpperCase() + kind.slice(1);
       const confirm = async () => {
-        if (kind === "rotate") return showSecret(await run(() => api.rotate(key.id), t("accessKeysErrorRotate")), true);
         if (kind === "revoke") await run(() => api.revoke(key.id), t("accessKeysErrorRevoke"), t("accessKeysRevokedAlert", { name: key.name }));
         else await run(() => api.remove(key.id), t("accessKeysErrorDelete"), t("accessKeysDeletedAlert", { name: key.name }));
         close();
       };
       return (
         <ConfirmDialog
+          cancelLabel={t("cancel")}
           title={t(`accessKeysConfirm${Kind}Title`, { name: key.name })}
           message={t(`accessKeysConfirm${Kind}`, { name: key.name, username: key.username ?? key.userId })}
           confirmLabel={kind === "delete" ? t("delete") : t(`accessKeys${Kind}`)}
-          danger={kind !== "rotate"}
+          danger
           onConfirm={confirm}
           onClose={close}
         />
@@ -106,6 +121,7 @@ export const KeyDialogs = ({ dialog, user, onDialog, onChanged }: Props) => {
           : t("accessKeysConfirmRevokeAllOfUser", { username: user!.username, count: dialog.count });
       return (
         <ConfirmDialog
+          cancelLabel={t("cancel")}
           title={t("accessKeysConfirmBulkRevokeTitle")}
           message={message}
           confirmLabel={t("accessKeysRevoke")}

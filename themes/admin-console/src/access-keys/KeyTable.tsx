@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 
 import type { AccessKey } from "./api";
-import { browserLocale, formatDateTime, statusColor, statusLabel } from "./format";
+import { browserLocale, formatDateTime, statusColor, statusLabel } from "@shared/format";
 import { KeyRowActions, type RowAction } from "./KeyRowActions";
 
 export type SortField = "name" | "createdAt" | "expiresAt" | "lastUsedAt";
@@ -94,6 +94,11 @@ export const KeyTable = ({ keys, realm, showOwner, canManage, canIssue, selected
             </Td>
             <Td dataLabel={t("accessKeysExpires")}>
               {key.expiresAt ? formatDateTime(key.expiresAt, locale) : t("accessKeysNeverExpires")}
+              {key.previousSecretExpiresAt && key.previousSecretExpiresAt > Date.now() && (
+                <Text component="small" className="pf-v5-u-display-block pf-v5-u-color-200" data-testid="previous-secret-until">
+                  {t("accessKeysPreviousSecretUntil", { date: formatDateTime(key.previousSecretExpiresAt, locale) })}
+                </Text>
+              )}
             </Td>
             <Td dataLabel={t("accessKeysLastUsed")}>
               {key.lastUsedAt ? formatDateTime(key.lastUsedAt, locale) : t("accessKeysNeverUsed")}
@@ -131,6 +136,7 @@ const Limits = ({ accessKey }: { accessKey: AccessKey }) => {
       )}
       {accessKey.clients !== null && line(t("accessKeysClientsList", { clients: accessKey.clients.join(", ") || "-" }))}
       {accessKey.roles !== null && line(t("accessKeysRolesList", { roles: accessKey.roles.join(", ") || "-" }))}
+      {accessKey.allowedCidrs && line(t("accessKeysCidrsList", { cidrs: accessKey.allowedCidrs.join(", ") }))}
     </>
   );
 };

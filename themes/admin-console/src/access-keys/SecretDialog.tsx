@@ -1,4 +1,4 @@
-import { useEnvironment, type AdminEnvironment } from "@keycloak/keycloak-admin-ui";
+import { useEnvironment, useRealm, type AdminEnvironment } from "@keycloak/keycloak-admin-ui";
 import {
   Alert,
   Button,
@@ -32,7 +32,8 @@ export const SecretDialog = ({ accessKey, rotated, onClose }: Props) => {
   const { t } = useTranslation();
   const { environment } = useEnvironment<AdminEnvironment>();
   const [copied, setCopied] = useState(false);
-  const tokenUrl = `${environment.serverBaseUrl}/realms/{realm}/protocol/openid-connect/token`;
+  const { realm } = useRealm();
+  const tokenUrl = `${environment.serverBaseUrl}/realms/${encodeURIComponent(realm)}/protocol/openid-connect/token`;
 
   return (
     <Modal

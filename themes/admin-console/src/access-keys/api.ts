@@ -1,5 +1,9 @@
 import type KeycloakAdminClient from "@keycloak/keycloak-admin-client";
 
+import { requestJson, type KeyStatus, type RequestInit } from "@shared/http";
+
+export { ApiError, KEY_STATUSES, type KeyStatus } from "@shared/http";
+
 /** A key as the admin REST API returns it (SPEC "The key"). Times are epoch milliseconds. */
 export type AccessKey = {
   id: string;
@@ -19,17 +23,22 @@ export type AccessKey = {
   userId: string;
   username: string | null;
   createdBy: string | null;
+  /** CIDR blocks the key may be used from; null = anywhere. */
+  allowedCidrs: string[] | null;
+  /** After a rotate with overlap: until when the previous secret still works. */
+  previousSecretExpiresAt: number | null;
 };
 
-export const KEY_STATUSES = ["active", "disabled", "revoked", "expired"] as const;
-export type KeyStatus = (typeof KEY_STATUSES)[number];
 
 /** The realm policy: whatever fields GET /policy answers (the form shows the ones it knows). */
 export type KeyPolicy = Record<string, number | boolean | string | number[] | null>;
 
 export type KeyInput = Partial<
-  Pick<AccessKey, "name" | "description" | "expiresAt" | "scopes" | "clients" | "roles" | "enabled">
+  Pick<AccessKey, "name" | "description" | "expiresAt" | "scopes" | "clients" | "roles" | "enabled" | "allowedCidrs">
 > & { userId?: string };
+
+/** Rotate body: keep the old secret working `overlapSeconds` (at most the policy's), and optionally a new expiry. */
+export type RotateInput = { overlapSeconds: number; expiresAt?: number | null };
 
 export type ListQuery = {
   userId?: string;
@@ -41,56 +50,10 @@ export type ListQuery = {
   order?: "asc" | "desc";
 };
 
-/** An error answer of the API: {"error": code, "error_description": text}. */
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    readonly description: string | undefined,
-  ) {
-    super(description || code);
-    this.name = "ApiError";
-  }
-}
-
 /** Calls /admin/realms/{realm}/access-keys with the console's own token (the admin client refreshes it). */
-async function call<T>(
-  adminClient: KeycloakAdminClient,
-  realm: string,
-  path: string,
-  init: { method?: string; body?: unknown; query?: Record<string, string | number | undefined>; signal?: AbortSignal } = {},
-): Promise<T> {
-  const url = new URL(
-    `${adminClient.baseUrl}/admin/realms/${encodeURIComponent(realm)}/access-keys${path}`,
-  );
-  Object.entries(init.query ?? {}).forEach(([name, value]) => {
-    if (value !== undefined && value !== "") url.searchParams.set(name, String(value));
-  });
-  const headers: Record<string, string> = {
-    accept: "application/json",
-    authorization: `Bearer ${await adminClient.getAccessToken()}`,
-  };
-  if (init.body !== undefined) headers["content-type"] = "application/json";
-  const response = await fetch(url, {
-    method: init.method ?? "GET",
-    headers,
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-    signal: init.signal,
-  });
-  if (!response.ok) {
-    let code = `http_${response.status}`;
-    let description: string | undefined;
-    try {
-      const body = await response.json();
-      code = body.error ?? code;
-      description = body.error_description;
-    } catch {
-      description = response.statusText || undefined;
-    }
-    throw new ApiError(response.status, code, description);
-  }
-  if (response.status === 204) return undefined as T;
-  return (await response.json()) as T;
+async function call<T>(adminClient: KeycloakAdminClient, realm: string, path: string, init: RequestInit = {}): Promise<T> {
+  const base = `${adminClient.baseUrl}/admin/realms/${encodeURIComponent(realm)}/access-keys`;
+  return requestJson<T>(base + path, await adminClient.getAccessToken(), init);
 }
 
 const keyPath = (id: string) => `/${encodeURIComponent(id)}`;
@@ -107,7 +70,8 @@ export const keysApi = (adminClient: KeycloakAdminClient, realm: string) => ({
   update: (id: string, input: KeyInput) =>
     call<AccessKey>(adminClient, realm, keyPath(id), { method: "PATCH", body: input }),
   revoke: (id: string) => call<AccessKey>(adminClient, realm, `${keyPath(id)}/revoke`, { method: "POST" }),
-  rotate: (id: string) => call<AccessKey>(adminClient, realm, `${keyPath(id)}/rotate`, { method: "POST" }),
+  rotate: (id: string, input: RotateInput) =>
+    call<AccessKey>(adminClient, realm, `${keyPath(id)}/rotate`, { method: "POST", body: input }),
   remove: (id: string) => call<void>(adminClient, realm, keyPath(id), { method: "DELETE" }),
   revokeMany: (body: { ids: string[] } | { userId: string }) =>
     call<{ revoked: string[] }>(adminClient, realm, "/revoke", { method: "POST", body }),

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 
 import type { AccessKey, KeyOptions } from "../api";
 import { ChoiceGroup } from "./ChoiceGroup";
+import { CidrField } from "./CidrField";
 import type { ExpiryRules } from "./expiry";
 import { KeyFields } from "./KeyFields";
 
@@ -59,6 +60,7 @@ export const KeyFormBody = ({ id, options, rules, accessKey, onSubmit }: Props) 
           emptyText={t("accessKeysNoRoles")}
         />
       )}
+      <CidrField />
     </Form>
   );
 };

@@ -3,7 +3,7 @@ import { Alert, Stack, StackItem, Text } from "@patternfly/react-core";
 import { useTranslation } from "react-i18next";
 
 import type { KeyInput, KeyOptions } from "../api";
-import { formatDateTime } from "../format";
+import { formatDateTime } from "@shared/format";
 
 type Props = { input: KeyInput; options: KeyOptions };
 
@@ -34,6 +34,11 @@ export const KeySummary = ({ input, options }: Props) => {
         <Text component="p" data-testid="key-summary-sentence">
           {t("accessKeysSummary", { name: input.name, clients: clientText, scopes: scopeText, roles: roleText, expiry: expiryText })}
         </Text>
+        {input.allowedCidrs && (
+          <Text component="p" data-testid="key-summary-cidrs">
+            {t("accessKeysSummaryCidrs", { cidrs: list(input.allowedCidrs) })}
+          </Text>
+        )}
       </StackItem>
       {noAudience && (
         <StackItem>

@@ -1,7 +1,7 @@
 import type { TFunction } from "i18next";
 
 import type { KeyPolicy } from "../api";
-import { DAY, endOfDay, formatDateTime, isoDate } from "../format";
+import { DAY, endOfDay, formatDateTime, isoDate } from "@shared/format";
 
 const PRESET_DAYS = [7, 30, 90, 180, 365];
 const FALLBACK_DEFAULT_DAYS = 90;

@@ -19,6 +19,8 @@ export type KeyFormValues = {
   clients: string[];
   roleLimit: Limit;
   roles: string[];
+  /** CIDR blocks, comma or space separated; empty = anywhere. */
+  cidrs: string;
 };
 
 /**
@@ -38,6 +40,7 @@ export function newKeyValues(options: KeyOptions, defaultExpiry: ExpiryChoice): 
     clients: options.clients.length === 1 ? [options.clients[0].clientId] : [],
     roleLimit: "selected",
     roles: [],
+    cidrs: "",
   };
 }
 
@@ -53,7 +56,14 @@ export function keyValues(key: AccessKey): KeyFormValues {
     clients: key.clients ?? [],
     roleLimit: key.roles ? "selected" : "all",
     roles: key.roles ?? [],
+    cidrs: key.allowedCidrs?.join(", ") ?? "",
   };
+}
+
+/** The allow-list a text names; null (anywhere) when it names none. */
+export function cidrList(text: string): string[] | null {
+  const list = text.split(/[\s,]+/).filter(Boolean);
+  return list.length ? list : null;
 }
 
 export function toInput(values: KeyFormValues, rules: ExpiryRules): KeyInput {
@@ -63,6 +73,7 @@ export function toInput(values: KeyFormValues, rules: ExpiryRules): KeyInput {
     scopes: values.scopeLimit === "all" ? null : [OPENID, ...values.scopes],
     clients: values.clientLimit === "all" ? null : values.clients,
     roles: values.roleLimit === "all" ? null : values.roles,
+    allowedCidrs: cidrList(values.cidrs),
   };
   const expiry = expiresAt(values.expiry, values.customDate, rules);
   if (expiry !== undefined) input.expiresAt = expiry;
@@ -75,7 +86,7 @@ export function changes(input: KeyInput, key: AccessKey): KeyInput {
   const changed: Record<string, unknown> = {};
   (Object.keys(input) as (keyof KeyInput)[]).forEach((field) => {
     const before = field === "scopes" && key.scopes && !key.scopes.includes(OPENID) ? [OPENID, ...key.scopes] : key[field];
-    if (field === "expiresAt" || !same(input[field], before)) changed[field] = input[field];
+    if (field === "expiresAt" || !same(input[field], before ?? null)) changed[field] = input[field];
   });
   return changed as KeyInput;
 }
@@ -88,4 +99,5 @@ export const SERVER_FIELDS: Record<string, keyof KeyFormValues> = {
   scopes: "scopes",
   clients: "clients",
   roles: "roles",
+  allowedCidrs: "cidrs",
 };

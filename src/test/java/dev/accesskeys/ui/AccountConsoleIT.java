@@ -311,6 +311,7 @@ public class AccountConsoleIT {
         assertThat(pagination.locator(".pf-v5-c-pagination__nav-page-select")).containsText("of 6");
         assertThat(rows()).hasCount(10);
         assertThat(rows().first()).containsText("key-60");
+        assertNoHeaderCut();
         Axe.check(page, "list of 60 keys");
 
         pagination.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Go to last page")).click();
@@ -354,6 +355,8 @@ public class AccountConsoleIT {
         login();
 
         assertThat(row("deploy-bot").getByTestId("expiring-soon")).hasText("Expires in 5 days");
+        assertEquals(1400, page.viewportSize().width);
+        assertNoHeaderCut();
         assertThat(row("nightly-backup").getByTestId("expiring-soon")).hasCount(0);
         Locator expires = row("nightly-backup").locator("time").nth(1);
         assertThat(expires).hasText("in 3 months");
@@ -447,6 +450,80 @@ public class AccountConsoleIT {
     }
 
     @Test
+    void rotateWithOverlapKeepsTheOldSecretWorkingAndSaysUntilWhen() {
+        String token = fixture.aliceToken();
+        JsonNode key = fixture.createKey(token, "deploy-bot", Map.of("clients", List.of(AccountConsoleRealmConfig.CLIENT)));
+        String id = key.get("id").asText();
+        String oldSecret = key.get("secret").asText();
+        login();
+
+        rowAction("deploy-bot", "Rotate secret");
+        Locator rotate = dialog();
+        rotate.getByLabel("Keep the current secret working").selectOption("3600");
+        Axe.check(page, "rotate dialog with an overlap");
+        long before = System.currentTimeMillis();
+        rotate.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Rotate secret")).click();
+        String newSecret = page.getByTestId("secret-dialog").getByLabel("Secret", new Locator.GetByLabelOptions().setExact(true)).inputValue();
+        assertTrue(newSecret.startsWith("aks_") && !newSecret.equals(oldSecret), "a new secret");
+
+        assertEquals(200, exchange(id, newSecret).status(), "the new secret works");
+        assertEquals(200, exchange(id, oldSecret).status(), "the old secret works during the overlap");
+        long until = new Http(urls.getBase()).get(ConsoleFixture.SELF + "/" + id, token).json().get("previousSecretExpiresAt").asLong();
+        assertTrue(until >= before + 3_590_000 && until <= System.currentTimeMillis() + 3_610_000, "an hour's overlap: " + until);
+
+        button("I have copied the secret").click();
+        Locator previous = row("deploy-bot").getByTestId("previous-secret");
+        assertThat(previous).containsText(Pattern.compile("Old secret works until in (59|60) minutes|Old secret works until in 1 hour"));
+        assertEquals(until, ((Number) previous.locator("time").evaluate("e => Date.parse(e.getAttribute('datetime'))")).longValue(),
+                "the row shows the server's previousSecretExpiresAt");
+        assertTrue(previous.locator("time").getAttribute("title").matches(".*20\\d\\d.*"), "absolute time on hover");
+        Axe.check(page, "list with a rotated key");
+        screenshot("account-rotate-overlap.png");
+    }
+
+    @Test
+    void aKeyLimitedToAnotherNetworkIsRefusedUntilItsAddressesAreEdited() {
+        login();
+        button("Create key").first().click();
+        Locator form = dialog();
+        form.getByLabel("Name").fill("office-only");
+        form.getByLabel("Allowed addresses").fill("10.0.0.0/8, not-an-address");
+        Axe.check(page, "create form with allowed addresses");
+        button("Next").click();
+        button("Create").click();
+        // The server's answer names the bad block under the field, with focus there.
+        assertThat(dialog().locator("#access-key-cidrs-help")).containsText("'not-an-address' is not an IPv4 or IPv6 address");
+        page.waitForFunction("() => document.activeElement && document.activeElement.id === 'access-key-cidrs'");
+        Axe.check(page, "create form with a server error under allowed addresses");
+        screenshot("account-cidr-error.png");
+
+        dialog().getByLabel("Allowed addresses").fill("10.0.0.0/8");
+        button("Next").click();
+        assertThat(page.getByTestId("key-summary-cidrs")).hasText("It works only from 10.0.0.0/8.");
+        button("Create").click();
+        Locator secret = page.getByTestId("secret-dialog");
+        String keyId = secret.getByLabel("Key ID", new Locator.GetByLabelOptions().setExact(true)).inputValue();
+        String value = secret.getByLabel("Secret", new Locator.GetByLabelOptions().setExact(true)).inputValue();
+        Http.Reply refused = exchange(keyId, value);
+        assertEquals(400, refused.status(), "from 127.0.0.1, outside 10.0.0.0/8: " + refused);
+        assertEquals("invalid_grant", refused.text("error"));
+        button("I have copied the secret").click();
+        assertThat(row("office-only").getByTestId("key-cidrs")).hasText("From: 10.0.0.0/8");
+
+        rowAction("office-only", "Edit");
+        Locator edit = dialog();
+        assertThat(edit.getByLabel("Allowed addresses")).hasValue("10.0.0.0/8");
+        edit.getByLabel("Allowed addresses").fill("127.0.0.0/8");
+        Axe.check(page, "edit form with allowed addresses");
+        edit.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save")).click();
+        assertThat(row("office-only").getByTestId("key-cidrs")).hasText("From: 127.0.0.0/8");
+        assertEquals("[\"127.0.0.0/8\"]", new Http(urls.getBase()).get(ConsoleFixture.SELF + "/" + keyId, fixture.aliceToken())
+                .json().get("allowedCidrs").toString());
+        Http.Reply accepted = exchange(keyId, value);
+        assertEquals(200, accepted.status(), "from 127.0.0.1, inside 127.0.0.0/8: " + accepted);
+    }
+
+    @Test
     void stockPagesStayAndTheNavigationHasAccessKeys() {
         login("/");
         assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Alice Example"))).isVisible();
@@ -481,6 +558,21 @@ public class AccountConsoleIT {
         // (the masthead shows the user's name only on wide screens)
         assertThat(page.locator("#kc-login")).hasCount(0);
         assertThat(page.locator(".pf-v5-c-masthead")).isVisible();
+    }
+
+    private Http.Reply exchange(String keyId, String secret) {
+        return new Http(urls.getBase()).form("/realms/" + ConsoleFixture.REALM + "/protocol/openid-connect/token",
+                Map.of("grant_type", "urn:access-keys:grant-type:access-key", "client_id", AccountConsoleRealmConfig.CLIENT,
+                        "key_id", keyId, "key_secret", secret));
+    }
+
+    /** No column header of the list is cut (ellipsis): each shows its whole text at this width. */
+    private void assertNoHeaderCut() {
+        Object cut = page.evaluate("""
+                () => [...document.querySelectorAll('[data-testid=access-keys-table] thead th, [data-testid=access-keys-table] thead th *')]
+                  .filter(e => !e.closest('.pf-v5-screen-reader') && e.clientWidth > 0 && e.scrollWidth > e.clientWidth)
+                  .map(e => e.tagName + ' ' + e.textContent + ' ' + e.scrollWidth + '>' + e.clientWidth)""");
+        assertEquals(List.of(), cut, "column headers cut at " + page.viewportSize().width + " px");
     }
 
     private void createWithDefaults(String name) {

@@ -176,6 +176,29 @@ public class AdminConsoleIT {
         assertThat(switchInput).isChecked();
     }
 
+    /** Opens a key's row menu and picks an action (edit, toggle, rotate, revoke, delete). */
+    private void rowAction(String keyName, String action) {
+        row(keyName).getByTestId("key-actions").click();
+        page.getByTestId("action-" + action).click();
+    }
+
+    private com.fasterxml.jackson.databind.JsonNode key(String id) {
+        Reply reply = http().get(KEYS + "/" + id, adminToken());
+        assertEquals(200, reply.status(), reply.toString());
+        return reply.json();
+    }
+
+    private void assertRefused(String keyId, String secret, String why) {
+        Reply refused = exchange(AdminConsoleRealmConfig.CLIENT, keyId, secret);
+        assertEquals(400, refused.status(), why + ": " + refused);
+        assertEquals("invalid_grant", refused.text("error"), why);
+    }
+
+    private void assertExchanges(String keyId, String secret, String why) {
+        Reply token = exchange(AdminConsoleRealmConfig.CLIENT, keyId, secret);
+        assertEquals(200, token.status(), why + ": " + token);
+    }
+
     private void screenshot(String name) {
         Locator close = page.locator(".pf-v5-c-alert-group button[aria-label^='Close']");
         while (close.count() > 0) {
@@ -334,5 +357,95 @@ public class AdminConsoleIT {
         assertThat(page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("General"))).isVisible();
         assertThat(page.getByTestId("realmName").locator("input")).hasValue(REALM);
         screenshot("admin-stock-realm-settings.png");
+    }
+
+    @Test
+    @Order(7)
+    void adminEditsDisablesRotatesRevokesAndDeletesBobsKeyFromBobsPage() {
+        String[] key = createKey("bob", "bob-ci");
+        String id = key[0];
+        login("realmadmin", "/users");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("bob").setExact(true)).click();
+        page.getByTestId("user-access-keys-link").click();
+        assertThat(row("bob-ci")).isVisible();
+
+        // edit: a bad CIDR block is answered under its field and nothing is saved
+        rowAction("bob-ci", "edit");
+        Locator form = page.getByRole(AriaRole.DIALOG);
+        form.locator("#access-key-name").fill("bob-ci-runner");
+        form.locator("#access-key-description").fill("GitLab runner");
+        form.getByLabel("Allowed addresses").fill("10.0.0.0/8, not-an-address");
+        Locator save = form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save").setExact(true));
+        save.click();
+        assertThat(form.locator("#access-key-cidrs-help")).containsText("'not-an-address' is not an IPv4 or IPv6 address");
+        assertThat(form.getByLabel("Allowed addresses")).isFocused();
+        screenshot("admin-key-form.png");
+        assertEquals("bob-ci", key(id).get("name").asText(), "a refused edit saves nothing");
+
+        // edit: name, description and a CIDR allow-list that leaves out the test's own address
+        form.getByLabel("Allowed addresses").fill("10.0.0.0/8");
+        save.click();
+        assertThat(page.getByRole(AriaRole.DIALOG)).hasCount(0);
+        assertThat(row("bob-ci-runner")).containsText("From: 10.0.0.0/8");
+        com.fasterxml.jackson.databind.JsonNode edited = key(id);
+        assertEquals("bob-ci-runner", edited.get("name").asText());
+        assertEquals("GitLab runner", edited.get("description").asText());
+        assertEquals("[\"10.0.0.0/8\"]", edited.get("allowedCidrs").toString());
+        assertRefused(id, key[1], "from 127.0.0.1, outside 10.0.0.0/8");
+
+        rowAction("bob-ci-runner", "edit");
+        page.getByRole(AriaRole.DIALOG).getByLabel("Allowed addresses").fill("127.0.0.0/8");
+        page.getByRole(AriaRole.DIALOG).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save").setExact(true)).click();
+        assertThat(row("bob-ci-runner")).containsText("From: 127.0.0.0/8");
+        assertEquals("[\"127.0.0.0/8\"]", key(id).get("allowedCidrs").toString());
+        assertExchanges(id, key[1], "from 127.0.0.1, inside 127.0.0.0/8");
+
+        // disable, then enable
+        rowAction("bob-ci-runner", "toggle");
+        assertThat(row("bob-ci-runner").getByTestId("key-status")).hasText("Disabled");
+        assertEquals("disabled", key(id).get("status").asText());
+        assertRefused(id, key[1], "a disabled key");
+        rowAction("bob-ci-runner", "toggle");
+        assertThat(row("bob-ci-runner").getByTestId("key-status")).hasText("Active");
+        assertEquals("active", key(id).get("status").asText());
+        assertExchanges(id, key[1], "enabled again");
+
+        // rotate with an hour's overlap: the old and the new secret both exchange
+        rowAction("bob-ci-runner", "rotate");
+        Locator rotate = page.getByTestId("rotate-dialog");
+        rotate.getByLabel("Keep the current secret working").selectOption("3600");
+        screenshot("admin-rotate-dialog.png");
+        long before = System.currentTimeMillis();
+        page.getByTestId("rotate-confirm").click();
+        Locator secretDialog = page.getByRole(AriaRole.DIALOG);
+        assertThat(secretDialog).containsText("New secret");
+        assertThat(secretDialog).containsText(urls.getBase() + "/realms/" + REALM + "/protocol/openid-connect/token");
+        String secret = secretDialog.getByLabel("Secret", new Locator.GetByLabelOptions().setExact(true)).inputValue();
+        assertTrue(secret.startsWith("aks_") && !secret.equals(key[1]), "a new secret");
+        assertExchanges(id, secret, "the new secret");
+        assertExchanges(id, key[1], "the old secret during the overlap");
+        long previousUntil = key(id).get("previousSecretExpiresAt").asLong();
+        assertTrue(previousUntil >= before + 3_590_000 && previousUntil <= System.currentTimeMillis() + 3_610_000,
+                "the old secret works for an hour: " + previousUntil);
+        secretDialog.getByLabel("I have copied the secret").check();
+        secretDialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Close").setExact(true)).click();
+        assertThat(row("bob-ci-runner").getByTestId("previous-secret-until")).containsText("Old secret works until");
+
+        // revoke: neither secret works any more
+        rowAction("bob-ci-runner", "revoke");
+        page.getByTestId("confirm-dialog-confirm").click();
+        assertThat(row("bob-ci-runner").getByTestId("key-status")).hasText("Revoked");
+        assertEquals("revoked", key(id).get("status").asText());
+        assertRefused(id, secret, "the new secret of a revoked key");
+        assertRefused(id, key[1], "the old secret of a revoked key");
+
+        // delete
+        rowAction("bob-ci-runner", "delete");
+        page.getByTestId("confirm-dialog-confirm").click();
+        // (while a dialog is open the page behind it is hidden from role queries: wait for it to close)
+        assertThat(page.getByRole(AriaRole.DIALOG)).hasCount(0);
+        assertThat(page.getByText("Key bob-ci-runner deleted")).isVisible();
+        assertThat(row("bob-ci-runner")).hasCount(0);
+        assertEquals(404, http().get(KEYS + "/" + id, adminToken()).status());
     }
 }

@@ -1,6 +1,7 @@
+/** Dates and statuses as both consoles show them. */
 import type { TFunction } from "i18next";
 
-import type { KeyStatus } from "./api";
+import type { KeyStatus } from "./http";
 
 export const DAY = 24 * 60 * 60 * 1000;
 
@@ -37,5 +38,29 @@ export const statusColor: Record<KeyStatus, "green" | "grey" | "red" | "orange">
 export const statusLabel = (t: TFunction, status: KeyStatus) =>
   t(`accessKeysStatus${status.charAt(0).toUpperCase()}${status.slice(1)}`);
 
-/** The locale the console shows dates in (the admin's, as the stock pages use it). */
+const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ["year", 365 * DAY],
+  ["month", 30 * DAY],
+  ["day", DAY],
+  ["hour", 60 * 60 * 1000],
+  ["minute", 60 * 1000],
+];
+
+/** "in 3 days", "2 hours ago", "now" (under a minute): the largest whole unit, in the user's language. */
+export function formatRelative(millis: number, locale: string, now = Date.now()) {
+  const diff = millis - now;
+  const format = new Intl.RelativeTimeFormat(locale, { numeric: "auto" });
+  for (const [unit, size] of UNITS) {
+    if (Math.abs(diff) >= size) return format.format(Math.trunc(diff / size), unit);
+  }
+  return format.format(0, "second");
+}
+
+/** Whole days until a time (rounded down: 5 days and an hour is "5 days"), for "expires in N days". */
+export const daysUntil = (millis: number, now = Date.now()) => Math.floor((millis - now) / DAY);
+
+/** Keys expiring within this many days get a badge. */
+export const EXPIRING_SOON_DAYS = 14;
+
+/** The locale the admin console shows dates in (the admin's, as the stock pages use it). */
 export const browserLocale = () => navigator.language || "en";

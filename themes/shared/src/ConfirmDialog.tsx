@@ -1,19 +1,18 @@
 import { Button, Modal, ModalVariant, Title } from "@patternfly/react-core";
-import { useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useState, type ReactNode } from "react";
 
 type Props = {
   title: string;
-  message: string;
+  message: ReactNode;
   confirmLabel: string;
+  cancelLabel: string;
   danger?: boolean;
   onConfirm: () => Promise<void>;
   onClose: () => void;
 };
 
 /** Asks before a change that cannot be undone; the title wraps, so a long key name is never cut. */
-export const ConfirmDialog = ({ title, message, confirmLabel, danger, onConfirm, onClose }: Props) => {
-  const { t } = useTranslation();
+export const ConfirmDialog = ({ title, message, confirmLabel, cancelLabel, danger, onConfirm, onClose }: Props) => {
   const [busy, setBusy] = useState(false);
   const confirm = async () => {
     setBusy(true);
@@ -27,7 +26,7 @@ export const ConfirmDialog = ({ title, message, confirmLabel, danger, onConfirm,
     <Modal
       variant={ModalVariant.small}
       header={
-        <Title id="access-key-confirm-title" headingLevel="h1" size="2xl" className="access-keys-wrap-title">
+        <Title id="access-key-confirm-title" headingLevel="h1" size="2xl" style={{ overflowWrap: "anywhere", whiteSpace: "normal" }}>
           {title}
         </Title>
       }
@@ -36,18 +35,11 @@ export const ConfirmDialog = ({ title, message, confirmLabel, danger, onConfirm,
       onClose={onClose}
       data-testid="confirm-dialog"
       actions={[
-        <Button
-          key="confirm"
-          variant={danger ? "danger" : "primary"}
-          onClick={confirm}
-          isLoading={busy}
-          isDisabled={busy}
-          data-testid="confirm-dialog-confirm"
-        >
+        <Button key="confirm" variant={danger ? "danger" : "primary"} onClick={confirm} isLoading={busy} isDisabled={busy} data-testid="confirm-dialog-confirm">
           {confirmLabel}
         </Button>,
         <Button key="cancel" variant="link" onClick={onClose} isDisabled={busy}>
-          {t("accessKeysCancel")}
+          {cancelLabel}
         </Button>,
       ]}
     >
