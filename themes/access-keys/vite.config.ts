@@ -20,7 +20,7 @@ export default defineConfig({
     react(),
   ],
   resolve: {
-    // One copy of what both consoles share; its imports resolve from this theme's node_modules.
+    // One copy of what both consoles share; its imports resolve from the workspace's node_modules (themes/).
     alias: { "@shared": path.resolve(import.meta.dirname, "../shared/src") },
     dedupe: ["react", "react-dom", "@patternfly/react-core", "react-i18next", "i18next"],
   },

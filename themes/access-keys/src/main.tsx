@@ -1,7 +1,7 @@
 import "@patternfly/patternfly/patternfly-addons.css";
 import "@patternfly/react-core/dist/styles/base.css";
 // Styles of the stock pages, which the account-ui library bundles but does not import itself.
-import "../node_modules/@keycloak/keycloak-account-ui/lib/keycloak-account-ui.css";
+import "../../node_modules/@keycloak/keycloak-account-ui/lib/keycloak-account-ui.css";
 
 // KeycloakProvider must come from keycloak-account-ui: the library bundles its own copy of
 // ui-shared, and its pages read the Keycloak context from that copy.

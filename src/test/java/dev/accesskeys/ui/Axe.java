@@ -12,12 +12,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.Page;
 
 /**
- * axe-core (the theme's pinned npm devDependency, read from its node_modules) injected into the page: a check fails
+ * axe-core (the account theme's pinned npm devDependency, read from the themes' npm workspace, themes/node_modules) injected into the page: a check fails
  * on any critical or serious violation and names each with the elements it found.
  */
 final class Axe {
 
-    private static final Path SCRIPT = Path.of("themes", "access-keys", "node_modules", "axe-core", "axe.min.js");
+    private static final Path SCRIPT = Path.of("themes", "node_modules", "axe-core", "axe.min.js");
     private static final String RUN = """
             async () => {
               const result = await axe.run(document, { resultTypes: ['violations'] });
