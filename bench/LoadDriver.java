@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  * <pre>
  * load NAME URL CONCURRENCY WARMUP_S DURATION_S BODIES_FILE RESULTS_TSV
  *     POSTs form bodies (one per line of BODIES_FILE, round robin) to URL; 200 = success. URL may be a
- *     comma-separated list (e.g. the token endpoints of two cluster nodes): requests go to them in turn.
+ *     comma-separated list (e.g. the token endpoints of two cluster nodes): requests go to them in turn, and each
+ *     node's count, p50 and p99 are printed under the run's line.
  *     Appends: name, requests, req/s, p50 ms, p99 ms, errors, first error to RESULTS_TSV.
  * revoke-under-load URLS CONCURRENCY BODIES_FILE BASE_A BASE_B REALM CLIENT_ID CLIENT_SECRET USER_ID GRANT_CLIENT SAMPLES OUT_TSV
  *     Drives the load of "load" (URLS, CONCURRENCY, BODIES_FILE) while it takes SAMPLES measurements, one after the
@@ -72,11 +73,13 @@ public final class LoadDriver {
         long measureFrom = start + warmupS * 1_000_000_000L;
         long end = measureFrom + durationS * 1_000_000_000L;
         long[][] lat = new long[concurrency][];
+        byte[][] node = new byte[concurrency][];
         int[] counts = new int[concurrency];
         Thread[] threads = new Thread[concurrency];
         for (int t = 0; t < concurrency; t++) {
             final int ti = t;
             lat[t] = new long[1 << 16];
+            node[t] = new byte[1 << 16];
             threads[t] = new Thread(() -> {
                 while (true) {
                     long t0 = System.nanoTime();
@@ -110,7 +113,9 @@ public final class LoadDriver {
                     }
                     if (counts[ti] == lat[ti].length) {
                         lat[ti] = Arrays.copyOf(lat[ti], lat[ti].length * 2);
+                        node[ti] = Arrays.copyOf(node[ti], node[ti].length * 2);
                     }
+                    node[ti][counts[ti]] = (byte) Math.floorMod(n, uris.length);
                     lat[ti][counts[ti]++] = t1 - t0;
                 }
             }, "load-" + t);
@@ -135,6 +140,23 @@ public final class LoadDriver {
         Files.writeString(results, line, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         System.out.printf(java.util.Locale.ROOT, "    %-28s %6d req  %8.1f req/s  p50 %7.1f ms  p99 %7.1f ms  errors %d %s%n",
                 name, total, rps, p50, p99, errors.get(), firstError.get().isEmpty() ? "" : "(first: " + firstError.get() + ")");
+        if (uris.length > 1) {
+            // per node: each got every other request; its latencies tell whether one node holds the other back
+            for (int u = 0; u < uris.length; u++) {
+                List<Long> mine = new ArrayList<>();
+                for (int t = 0; t < concurrency; t++) {
+                    for (int i = 0; i < counts[t]; i++) {
+                        if (node[t][i] == u) {
+                            mine.add(lat[t][i]);
+                        }
+                    }
+                }
+                long[] sorted = mine.stream().mapToLong(Long::longValue).sorted().toArray();
+                System.out.printf(java.util.Locale.ROOT, "      %s: %d req, p50 %.1f ms, p99 %.1f ms%n", uris[u].getAuthority(), sorted.length,
+                        sorted.length == 0 ? 0 : sorted[(int) Math.round(0.50 * (sorted.length - 1))] / 1e6,
+                        sorted.length == 0 ? 0 : sorted[(int) Math.round(0.99 * (sorted.length - 1))] / 1e6);
+            }
+        }
     }
 
     private static void revokeUnderLoad(String urls, int concurrency, Path bodiesFile, String baseA, String baseB, String realm,

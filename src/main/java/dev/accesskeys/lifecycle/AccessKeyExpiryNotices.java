@@ -13,10 +13,11 @@ import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.timer.ScheduledTask;
 
 /**
- * Scheduled (one node of the cluster per run): e-mails the owner of each enabled key the policy's
+ * Scheduled (one node of the cluster per run, as a rule): e-mails the owner of each enabled key the policy's
  * {@code expiryNotificationDays} before it expires, once per key and threshold, remembered on the key. Owners without
  * an e-mail address, or disabled, get none (the key is marked all the same). A failed send ends the realm's run
  * (logged once); the key is tried again at the next run.
@@ -29,6 +30,17 @@ public final class AccessKeyExpiryNotices implements ScheduledTask {
     public void run(KeycloakSession session) {
         long now = Time.currentTimeMillis();
         session.realms().getRealmsStream().toList().forEach(realm -> notifyRealm(session, realm, now));
+    }
+
+    private static boolean replaceNotice(KeycloakSession session, RealmModel realm, AccessKey key, Long expectedExpiresAt,
+                                         Integer expectedDays, Long expiresAt, Integer days) {
+        String realmId = realm.getId();
+        return KeycloakModelUtils.runJobInTransactionWithResult(session.getKeycloakSessionFactory(), claim -> {
+            RealmModel claimRealm = claim.realms().getRealm(realmId);
+            claim.getContext().setRealm(claimRealm);
+            return claim.getProvider(AccessKeyProvider.class)
+                    .replaceNotice(claimRealm, key.getId(), expectedExpiresAt, expectedDays, expiresAt, days);
+        });
     }
 
     @Override
@@ -51,15 +63,22 @@ public final class AccessKeyExpiryNotices implements ScheduledTask {
                 if (due == null || NoticeSchedule.alreadySent(key.getNoticeExpiresAt(), key.getNoticeDays(), key.getExpiresAt(), due)) {
                     continue;
                 }
+                // claim the notice in a transaction of its own, committed before the e-mail goes out: a run on another
+                // node (Keycloak's cluster-aware runner keeps its lock only for the interval, and releases it before
+                // the run's transaction commits) then finds the marks changed and sends nothing
+                if (!replaceNotice(session, realm, key, key.getNoticeExpiresAt(), key.getNoticeDays(), key.getExpiresAt(), due)) {
+                    continue;
+                }
                 UserModel owner = session.users().getUserById(realm, key.getUserId());
                 if (owner != null && owner.isEnabled() && owner.getEmail() != null) {
                     if (!KeyMails.expiring(session, realm, owner, key, now)) {
-                        // SMTP down or template missing fails for every key alike: the realm waits for the next run
+                        // SMTP down or template missing fails for every key alike: give the claim back, the realm
+                        // waits for the next run
+                        replaceNotice(session, realm, key, key.getExpiresAt(), due, key.getNoticeExpiresAt(), key.getNoticeDays());
                         break;
                     }
                     sent++;
                 }
-                key.setNotice(key.getExpiresAt(), due);
             }
         }
         if (sent > 0) {

@@ -67,6 +67,13 @@ public interface AccessKeyProvider extends Provider {
     /** Enabled, unrevoked keys of the realm that expire after {@code now} and at or before {@code until}. */
     Stream<AccessKey> expiringBetween(RealmModel realm, long now, long until);
 
+    /**
+     * Sets a key's expiry-notice marks to {@code expiresAt}/{@code days} if they still are {@code expectedExpiresAt}/
+     * {@code expectedDays} (null = none): one conditional UPDATE, so of several nodes that read the same marks only
+     * one changes them. Commits with the caller's transaction. @return whether this call changed them
+     */
+    boolean replaceNotice(RealmModel realm, String keyId, Long expectedExpiresAt, Integer expectedDays, Long expiresAt, Integer days);
+
     /** Deletes the realm's keys revoked or expired before {@code before}. @return how many */
     int purgeEndedBefore(RealmModel realm, long before);
 

@@ -164,6 +164,27 @@ class LeakedSecretsIT {
     }
 
     @Test
+    @Order(5)
+    void theEmailAlsoGoesOutWithTheAccessKeysEmailThemeKeptForRealmsThatChoseIt() {
+        LifecycleFixture f = fixture();
+        org.keycloak.representations.idm.RealmRepresentation rep = f.realm.toRepresentation();
+        rep.setEmailTheme("access-keys");
+        f.realm.update(rep);
+        try {
+            String ownerId = f.user("themed");
+            String email = f.realm.users().get(ownerId).toRepresentation().getEmail();
+            Key key = f.createKey(ownerId, "themed leak", Map.of());
+            assertEquals(202, report(f, List.of(key.secret())).status());
+            Mail mail = waitForMails(email, 1).get(0);
+            assertTrue(mail.subject().contains("themed leak"), mail.subject());
+            assertTrue(mail.body().contains(key.id()) && mail.html().contains("<code>" + key.id() + "</code>"), mail.toString());
+        } finally {
+            rep.setEmailTheme("keycloak"); // null would leave the theme as it is
+            f.realm.update(rep);
+        }
+    }
+
+    @Test
     @Order(10)
     void aFloodIsThrottledPerAddress() {
         LifecycleFixture f = fixture();

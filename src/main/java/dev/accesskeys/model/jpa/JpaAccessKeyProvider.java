@@ -245,6 +245,27 @@ final class JpaAccessKeyProvider implements AccessKeyProvider {
     }
 
     @Override
+    public boolean replaceNotice(RealmModel realm, String keyId, Long expectedExpiresAt, Integer expectedDays, Long expiresAt,
+                                 Integer days) {
+        String jpql = "update AccessKeyEntity k set k.noticeExpiresAt = :expiresAt, k.noticeDays = :days"
+                + " where k.id = :id and k.realmId = :realmId"
+                + (expectedExpiresAt == null ? " and k.noticeExpiresAt is null" : " and k.noticeExpiresAt = :expectedExpiresAt")
+                + (expectedDays == null ? " and k.noticeDays is null" : " and k.noticeDays = :expectedDays");
+        jakarta.persistence.Query update = em.createQuery(jpql)
+                .setParameter("expiresAt", expiresAt)
+                .setParameter("days", days)
+                .setParameter("id", keyId)
+                .setParameter("realmId", realm.getId());
+        if (expectedExpiresAt != null) {
+            update.setParameter("expectedExpiresAt", expectedExpiresAt);
+        }
+        if (expectedDays != null) {
+            update.setParameter("expectedDays", expectedDays);
+        }
+        return update.executeUpdate() == 1;
+    }
+
+    @Override
     public int purgeEndedBefore(RealmModel realm, long before) {
         return em.createNamedQuery("AccessKey.purge")
                 .setParameter("realmId", realm.getId())
