@@ -235,8 +235,4 @@ final class CachedAccessKey implements AccessKey {
         return null;
     }
 
-    @Override
-    public void setNotice(Long expiresAt, Integer days) {
-        throw readOnly();
-    }
 }

@@ -110,6 +110,13 @@ final class CachingAccessKeyProvider implements AccessKeyProvider {
     }
 
     @Override
+    public boolean replaceNotice(RealmModel realm, String keyId, Long expectedExpiresAt, Integer expectedDays,
+                                 Long expiresAt, Integer days) {
+        // the notice memory is not read by verification: no invalidation
+        return delegate.replaceNotice(realm, keyId, expectedExpiresAt, expectedDays, expiresAt, days);
+    }
+
+    @Override
     public int purgeEndedBefore(RealmModel realm, long before) {
         int purged = delegate.purgeEndedBefore(realm, before);
         if (purged > 0) {

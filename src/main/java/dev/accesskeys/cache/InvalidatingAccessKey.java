@@ -6,8 +6,7 @@ import dev.accesskeys.model.AccessKey;
 
 /**
  * A stored key as the caching store hands it out: reads go to the stored key; the first change invalidates the key's
- * verified copies on every node once the transaction ends ({@link VerifiedKeyCache#invalidateAfterCompletion}). The
- * expiry-notice memory is not read by verification and changes nothing in the cache.
+ * verified copies on every node once the transaction ends ({@link VerifiedKeyCache#invalidateAfterCompletion}).
  */
 final class InvalidatingAccessKey implements AccessKey {
 
@@ -209,8 +208,4 @@ final class InvalidatingAccessKey implements AccessKey {
         return delegate.getNoticeDays();
     }
 
-    @Override
-    public void setNotice(Long expiresAt, Integer days) {
-        delegate.setNotice(expiresAt, days);
-    }
 }

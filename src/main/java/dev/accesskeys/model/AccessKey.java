@@ -101,10 +101,6 @@ public interface AccessKey {
         return null;
     }
 
-    default void setNotice(Long expiresAt, Integer days) {
-        throw new UnsupportedOperationException("notice");
-    }
-
     default AccessKeyStatus getStatus(long now) {
         return AccessKeyStatus.of(isEnabled(), getRevokedAt(), getExpiresAt(), now);
     }

@@ -53,12 +53,4 @@ class InvalidatingAccessKeyTest {
             }
         }
     }
-
-    @Test
-    void expiryNoticeMemoryIsNotAChangeVerificationReads() {
-        InvalidatingAccessKey other = new InvalidatingAccessKey(stored, invalidations::incrementAndGet);
-        other.setNotice(5L, 7);
-        assertEquals(0, invalidations.get());
-        assertEquals(1, delegateSets.get());
-    }
 }

@@ -80,8 +80,4 @@ final class AccessKeyAdapter implements AccessKey {
     @Override public void setAllowedCidrs(List<String> allowedCidrs) { entity.setAllowedCidrs(toJson(allowedCidrs)); }
     @Override public Long getNoticeExpiresAt() { return entity.getNoticeExpiresAt(); }
     @Override public Integer getNoticeDays() { return entity.getNoticeDays(); }
-    @Override public void setNotice(Long expiresAt, Integer days) {
-        entity.setNoticeExpiresAt(expiresAt);
-        entity.setNoticeDays(days);
-    }
 }
