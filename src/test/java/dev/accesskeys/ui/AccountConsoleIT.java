@@ -509,6 +509,9 @@ public class AccountConsoleIT {
         assertEquals("invalid_grant", refused.text("error"));
         button("I have copied the secret").click();
         assertThat(row("office-only").getByTestId("key-cidrs")).hasText("From: 10.0.0.0/8");
+        // focus returns to the new key's row once the list has reloaded; wait for it before using the keyboard there
+        page.waitForFunction("() => { const row = document.activeElement && document.activeElement.closest('tr');"
+                + " return row && row.textContent.includes('office-only'); }");
 
         rowAction("office-only", "Edit");
         Locator edit = dialog();
