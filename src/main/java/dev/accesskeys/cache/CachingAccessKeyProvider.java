@@ -22,26 +22,33 @@ import org.keycloak.models.RealmModel;
 final class CachingAccessKeyProvider implements AccessKeyProvider {
 
     private final KeycloakSession session;
-    private final AccessKeyProvider delegate;
     private final VerifiedKeyCache cache;
+    /** The {@code jpa} store, created on first use: a verification answered from the cache opens no EntityManager. */
+    private AccessKeyProvider delegate;
     /** The cache generation at which this session read each key ("realmId/keyId"), for {@link #keepVerified}. */
     private final Map<String, Long> readGenerations = new HashMap<>();
 
-    CachingAccessKeyProvider(KeycloakSession session, AccessKeyProvider delegate, VerifiedKeyCache cache) {
+    CachingAccessKeyProvider(KeycloakSession session, VerifiedKeyCache cache) {
         this.session = session;
-        this.delegate = delegate;
         this.cache = cache;
+    }
+
+    private AccessKeyProvider delegate() {
+        if (delegate == null) {
+            delegate = session.getProvider(AccessKeyProvider.class, CachingAccessKeyProviderFactory.DELEGATE_ID);
+        }
+        return delegate;
     }
 
     @Override
     public AccessKey create(RealmModel realm, NewAccessKey key) {
-        return wrap(delegate.create(realm, key));
+        return wrap(delegate().create(realm, key));
     }
 
     @Override
     public AccessKey getById(RealmModel realm, String id) {
         long generation = cache.generation();
-        AccessKey key = delegate.getById(realm, id);
+        AccessKey key = delegate().getById(realm, id);
         if (key == null) {
             return null;
         }
@@ -64,61 +71,61 @@ final class CachingAccessKeyProvider implements AccessKeyProvider {
 
     @Override
     public Stream<AccessKey> search(RealmModel realm, AccessKeyQuery query, long now) {
-        return delegate.search(realm, query, now).map(this::wrap);
+        return delegate().search(realm, query, now).map(this::wrap);
     }
 
     @Override
     public long count(RealmModel realm, AccessKeyQuery query, long now) {
-        return delegate.count(realm, query, now);
+        return delegate().count(realm, query, now);
     }
 
     @Override
     public long countNotRevoked(RealmModel realm, String userId) {
-        return delegate.countNotRevoked(realm, userId);
+        return delegate().countNotRevoked(realm, userId);
     }
 
     @Override
     public long countAll(RealmModel realm, String userId) {
-        return delegate.countAll(realm, userId);
+        return delegate().countAll(realm, userId);
     }
 
     @Override
     public List<String> lockOwnerAndReadKeyNames(RealmModel realm, String userId) {
-        return delegate.lockOwnerAndReadKeyNames(realm, userId);
+        return delegate().lockOwnerAndReadKeyNames(realm, userId);
     }
 
     @Override
     public boolean recordUse(RealmModel realm, String id, long at, String ip, long notBefore) {
         // the last use is not part of what verification reads: no invalidation
-        return delegate.recordUse(realm, id, at, ip, notBefore);
+        return delegate().recordUse(realm, id, at, ip, notBefore);
     }
 
     @Override
     public boolean remove(RealmModel realm, String id) {
         invalidate(KeyInvalidation.ofKey(realm.getId(), id));
-        return delegate.remove(realm, id);
+        return delegate().remove(realm, id);
     }
 
     @Override
     public List<AccessKey> findBySecretHashes(RealmModel realm, List<String> secretHashes) {
-        return delegate.findBySecretHashes(realm, secretHashes).stream().map(this::wrap).toList();
+        return delegate().findBySecretHashes(realm, secretHashes).stream().map(this::wrap).toList();
     }
 
     @Override
     public Stream<AccessKey> expiringBetween(RealmModel realm, long now, long until) {
-        return delegate.expiringBetween(realm, now, until).map(this::wrap);
+        return delegate().expiringBetween(realm, now, until).map(this::wrap);
     }
 
     @Override
     public boolean replaceNotice(RealmModel realm, String keyId, Long expectedExpiresAt, Integer expectedDays,
                                  Long expiresAt, Integer days) {
         // the notice memory is not read by verification: no invalidation
-        return delegate.replaceNotice(realm, keyId, expectedExpiresAt, expectedDays, expiresAt, days);
+        return delegate().replaceNotice(realm, keyId, expectedExpiresAt, expectedDays, expiresAt, days);
     }
 
     @Override
     public int purgeEndedBefore(RealmModel realm, long before) {
-        int purged = delegate.purgeEndedBefore(realm, before);
+        int purged = delegate().purgeEndedBefore(realm, before);
         if (purged > 0) {
             invalidate(KeyInvalidation.ofRealm(realm.getId()));
         }
@@ -127,7 +134,7 @@ final class CachingAccessKeyProvider implements AccessKeyProvider {
 
     @Override
     public int bindExpiry(RealmModel realm, long latest, boolean onlyWithoutExpiry) {
-        int changed = delegate.bindExpiry(realm, latest, onlyWithoutExpiry);
+        int changed = delegate().bindExpiry(realm, latest, onlyWithoutExpiry);
         if (changed > 0) {
             invalidate(KeyInvalidation.ofRealm(realm.getId()));
         }
@@ -137,13 +144,13 @@ final class CachingAccessKeyProvider implements AccessKeyProvider {
     @Override
     public void removeByUser(RealmModel realm, String userId) {
         invalidate(KeyInvalidation.ofUser(realm.getId(), userId));
-        delegate.removeByUser(realm, userId);
+        delegate().removeByUser(realm, userId);
     }
 
     @Override
     public void removeByRealm(String realmId) {
         invalidate(KeyInvalidation.ofRealm(realmId));
-        delegate.removeByRealm(realmId);
+        delegate().removeByRealm(realmId);
     }
 
     @Override

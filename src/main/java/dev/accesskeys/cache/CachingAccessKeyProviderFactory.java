@@ -52,7 +52,7 @@ public final class CachingAccessKeyProviderFactory implements AccessKeyProviderF
 
     @Override
     public AccessKeyProvider create(KeycloakSession session) {
-        return new CachingAccessKeyProvider(session, session.getProvider(AccessKeyProvider.class, DELEGATE_ID), cache);
+        return new CachingAccessKeyProvider(session, cache);
     }
 
     @Override
