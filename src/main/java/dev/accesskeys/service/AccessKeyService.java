@@ -1,8 +1,6 @@
 package dev.accesskeys.service;
 
-import dev.accesskeys.model.AccessKey;
 import dev.accesskeys.model.AccessKeyProvider;
-import dev.accesskeys.model.AccessKeyStatus;
 
 import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
@@ -57,10 +55,6 @@ public final class AccessKeyService implements Provider {
 
     public static long now() {
         return Time.currentTimeMillis();
-    }
-
-    public static AccessKeyStatus status(AccessKey key) {
-        return key.getStatus(now());
     }
 
     private ServiceContext context(RealmModel realm) {
