@@ -2,7 +2,7 @@ import { Checkbox, FormGroup, Radio } from "@patternfly/react-core";
 import { Controller, useWatch, type Control } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 
-import { FieldHelp } from "./KeyFields";
+import { FieldHelp } from "@shared/FieldHelp";
 import type { KeyFormValues } from "./keyFormValues";
 
 type Props = {

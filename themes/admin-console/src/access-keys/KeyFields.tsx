@@ -1,18 +1,10 @@
-import { FormGroup, FormHelperText, HelperText, HelperTextItem, TextArea, TextInput } from "@patternfly/react-core";
+import { FormGroup, TextArea, TextInput } from "@patternfly/react-core";
 import type { FieldErrors, UseFormRegister } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 
-import type { KeyFormValues } from "./keyFormValues";
+import { FieldHelp } from "@shared/FieldHelp";
 
-/** The error under a field, else its hint. */
-export const FieldHelp = ({ id, error, hint }: { id: string; error?: string; hint?: string }) =>
-  error || hint ? (
-    <FormHelperText>
-      <HelperText id={id} aria-live="polite">
-        {error ? <HelperTextItem variant="error">{error}</HelperTextItem> : <HelperTextItem>{hint}</HelperTextItem>}
-      </HelperText>
-    </FormHelperText>
-  ) : null;
+import type { KeyFormValues } from "./keyFormValues";
 
 type Props = { register: UseFormRegister<KeyFormValues>; errors: FieldErrors<KeyFormValues> };
 

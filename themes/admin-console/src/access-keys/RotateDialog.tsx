@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 
 import type { AccessKey, RotateInput } from "./api";
 import { endOfDay } from "@shared/format";
-import { FieldHelp } from "./KeyFields";
+import { FieldHelp } from "@shared/FieldHelp";
 import { useKeysApi } from "./useKeysApi";
 import { usePromise } from "./usePromise";
 

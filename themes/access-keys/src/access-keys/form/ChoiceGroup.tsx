@@ -3,7 +3,7 @@ import { useState } from "react";
 import { Controller, useFormContext, useWatch } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 
-import { FieldHelp } from "./FieldHelp";
+import { FieldHelp } from "@shared/FieldHelp";
 import type { KeyFormValues } from "./values";
 
 export type Choice = { value: string; label: string; description?: string; internal?: boolean };

@@ -2,7 +2,7 @@ import { FormGroup, TextInput } from "@patternfly/react-core";
 import { Controller, useFormContext } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 
-import { FieldHelp } from "./FieldHelp";
+import { FieldHelp } from "@shared/FieldHelp";
 import type { KeyFormValues } from "./values";
 
 /** Where the key may be used from: CIDR blocks (the server checks them and names a bad one under the field). */

@@ -5,7 +5,7 @@ import { Controller, useFormContext, useWatch } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 
 import { customDateError, expiryChoices, expiryLabel, type ExpiryRules } from "./expiry";
-import { FieldHelp } from "./FieldHelp";
+import { FieldHelp } from "@shared/FieldHelp";
 import { DESCRIPTION_MAX, NAME_MAX, type KeyFormValues } from "./values";
 
 type Props = { rules: ExpiryRules; editing: boolean; currentExpiry?: number | null };
