@@ -21,11 +21,13 @@ import java.util.regex.Pattern;
  * Tiny closed-loop load driver for scripts/benchmark.sh (JDK 17 HttpClient, no dependencies).
  *
  * <pre>
- * load NAME URL CONCURRENCY WARMUP_S DURATION_S BODIES_FILE RESULTS_TSV
+ * load NAME URL CONCURRENCY WARMUP_S DURATION_S BODIES_FILE RESULTS_TSV [MAX_REQUESTS]
  *     POSTs form bodies (one per line of BODIES_FILE, round robin) to URL; 200 = success. URL may be a
  *     comma-separated list (e.g. the token endpoints of two cluster nodes): requests go to them in turn, and each
  *     node's count, p50 and p99 are printed under the run's line.
  *     Appends: name, requests, req/s, p50 ms, p99 ms, errors, first error to RESULTS_TSV.
+ *     With MAX_REQUESTS (> 0; only without warm-up), the run ends after that many requests or DURATION_S, whichever
+ *     comes first, and req/s is counted over the time it took (a single pass over the bodies: MAX_REQUESTS = lines).
  * revoke-under-load URLS CONCURRENCY BODIES_FILE BASE_A BASE_B REALM CLIENT_ID CLIENT_SECRET USER_ID GRANT_CLIENT SAMPLES OUT_TSV
  *     Drives the load of "load" (URLS, CONCURRENCY, BODIES_FILE) while it takes SAMPLES measurements, one after the
  *     other: create a key on node A (admin REST API, client-credentials token of CLIENT_ID), exchange it twice on
@@ -51,7 +53,7 @@ public final class LoadDriver {
     public static void main(String[] args) throws Exception {
         switch (args[0]) {
             case "load" -> load(args[1], args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]),
-                    Integer.parseInt(args[5]), Path.of(args[6]), Path.of(args[7]));
+                    Integer.parseInt(args[5]), Path.of(args[6]), Path.of(args[7]), args.length > 8 ? Integer.parseInt(args[8]) : 0);
             case "revoke-under-load" -> revokeUnderLoad(args[1], Integer.parseInt(args[2]), Path.of(args[3]), args[4], args[5],
                     args[6], args[7], args[8], args[9], args[10], Integer.parseInt(args[11]), Path.of(args[12]));
             case "create-keys" -> createKeys(args[1], args[2], args[3], args[4], Path.of(args[5]),
@@ -63,7 +65,7 @@ public final class LoadDriver {
     }
 
     private static void load(String name, String url, int concurrency, int warmupS, int durationS, Path bodiesFile,
-                             Path results) throws Exception {
+                             Path results, int maxRequests) throws Exception {
         List<String> bodies = Files.readAllLines(bodiesFile).stream().filter(l -> !l.isBlank()).toList();
         URI[] uris = Arrays.stream(url.split(",")).map(URI::create).toArray(URI[]::new);
         AtomicInteger next = new AtomicInteger();
@@ -72,6 +74,7 @@ public final class LoadDriver {
         long start = System.nanoTime();
         long measureFrom = start + warmupS * 1_000_000_000L;
         long end = measureFrom + durationS * 1_000_000_000L;
+        AtomicLong lastAnswer = new AtomicLong(measureFrom);
         long[][] lat = new long[concurrency][];
         byte[][] node = new byte[concurrency][];
         int[] counts = new int[concurrency];
@@ -87,6 +90,9 @@ public final class LoadDriver {
                         return;
                     }
                     int n = next.getAndIncrement();
+                    if (maxRequests > 0 && n >= maxRequests) {
+                        return;
+                    }
                     String body = bodies.get(Math.floorMod(n, bodies.size()));
                     HttpRequest req = HttpRequest.newBuilder(uris[Math.floorMod(n, uris.length)])
                             .timeout(Duration.ofSeconds(30))
@@ -107,6 +113,7 @@ public final class LoadDriver {
                     if (t0 < measureFrom) {
                         continue; // warm-up
                     }
+                    lastAnswer.accumulateAndGet(t1, Math::max);
                     if (status != 200) {
                         errors.incrementAndGet();
                         firstError.compareAndSet("", status + " " + text.substring(0, Math.min(160, text.length())));
@@ -132,7 +139,8 @@ public final class LoadDriver {
             pos += counts[t];
         }
         Arrays.sort(all);
-        double rps = total / (double) durationS;
+        double seconds = maxRequests > 0 ? (lastAnswer.get() - measureFrom) / 1e9 : durationS;
+        double rps = total / seconds;
         double p50 = total == 0 ? 0 : all[(int) Math.min(total - 1, Math.round(0.50 * (total - 1)))] / 1e6;
         double p99 = total == 0 ? 0 : all[(int) Math.min(total - 1, Math.round(0.99 * (total - 1)))] / 1e6;
         String line = String.format(java.util.Locale.ROOT, "%s\t%d\t%.1f\t%.1f\t%.1f\t%d\t%s%n", name, total, rps, p50, p99,

@@ -19,7 +19,7 @@
 #
 # Knobs (env): CONCURRENCY [16], WARMUP [5] s, DURATION [20] s, HIGH_CONCURRENCY [64],
 #   BULK_KEYS [100000], BULK_USERS [1000], BULK_CONCURRENCY [16], BULK_TIME_LIMIT [480] s,
-#   WARMUP_ROUND [10] s per grant, HTTP_PORT [8180], MGMT_PORT [9100], SKIP_BUILD [unset],
+#   WARMUP_ROUND [30] s per grant, HTTP_PORT [8180], MGMT_PORT [9100], SKIP_BUILD [unset],
 #   with --nodes 2: HTTP_PORT_B [8181], MGMT_PORT_B [9101], CLUSTER_PORT [7900], CLUSTER_PORT_B [7901],
 #   PROFILE [unset; 1 = record a JFR profile of Keycloak into target/benchmark/keycloak.jfr].
 set -euo pipefail
@@ -53,7 +53,7 @@ PG_DB=${PG_DB:-access_keys_bench}
 psql_bench() { psql -X -q -At -h 127.0.0.1 -U postgres -d "$PG_DB" "$@"; }
 CONCURRENCY=${CONCURRENCY:-16}
 WARMUP=${WARMUP:-5}
-WARMUP_ROUND=${WARMUP_ROUND:-10}
+WARMUP_ROUND=${WARMUP_ROUND:-30}
 DURATION=${DURATION:-20}
 HIGH_CONCURRENCY=${HIGH_CONCURRENCY:-64}
 BULK_KEYS=${BULK_KEYS:-100000}
@@ -310,7 +310,8 @@ step "Load: concurrency $CONCURRENCY, warm-up ${WARMUP}s, measured ${DURATION}s 
 snapshot_last_use | sort -u > "$OUT/lastused-baseline.txt"
 sampler & SAMPLER_PID=$!
 # PostgreSQL's own count of rows written to the key table (the statistics are flushed within a second or so)
-pg_key_writes() { sleep 2; psql_bench -c "select n_tup_ins + n_tup_upd + n_tup_del from pg_stat_user_tables where relname = 'access_key'"; }
+# The last-use stamps are written behind, every 5 s (lastUseFlushSeconds): wait for the flush that follows a run.
+pg_key_writes() { sleep 7; psql_bench -c "select n_tup_ins + n_tup_upd + n_tup_del from pg_stat_user_tables where relname = 'access_key'"; }
 [ "$DB" = postgres ] && PG_WRITES_T0=$(pg_key_writes)
 KEYGRANT_T0=$(date +%s)
 load "key grant (1 key)" "$CONCURRENCY" one-key
@@ -349,11 +350,10 @@ head -n "$COLD_USERS" "$OUT/bulk-users.txt" > "$OUT/cold-users.txt"
 read -r COLD_CREATED COLD_ERRORS COLD_SECONDS < <(driver create-keys "$KC" "$REALM" bench-admin bench-admin-secret \
   "$OUT/cold-users.txt" "$COLD_KEYS" "$BULK_CONCURRENCY" "$BULK_TIME_LIMIT" "cold key " bench-cli "$OUT/cold-keys.form" | tail -1)
 echo "    created $COLD_CREATED keys in ${COLD_SECONDS}s ($COLD_ERRORS errors)"
-# No warm-up: a key's first exchange verifies its secret against the database (and the JIT is warm by now). With the
-# default verified-key cache (10 000 keys, 60 s) a key is read from the database again only after its first use in
-# this run, so the share of cold exchanges is min(keys, requests) / requests, printed in the report.
+# No warm-up, one pass: every key is exchanged exactly once (the run ends after $COLD_CREATED requests, or DURATION),
+# so every exchange finds the key in no node cache and reads it from the database. req/s over the pass's own time.
 [ "$DB" = postgres ] && PG_WRITES_COLD_T0=$(pg_key_writes)
-driver load "key grant, cold ($COLD_CREATED keys)" "$TOKEN_URL" "$CONCURRENCY" 0 "$DURATION" "$OUT/cold-keys.form" "$RESULTS"
+driver load "key grant, cold ($COLD_CREATED keys)" "$TOKEN_URL" "$CONCURRENCY" 0 "$DURATION" "$OUT/cold-keys.form" "$RESULTS" "$COLD_CREATED"
 [ "$DB" = postgres ] && PG_WRITES_COLD=$(( $(pg_key_writes) - PG_WRITES_COLD_T0 ))
 load "client_credentials, after the cold run" "$CONCURRENCY" client-credentials
 
@@ -395,11 +395,12 @@ if [ "$DB" = postgres ] && [ "$SEARCH_KEYS" -gt "$TOTAL_KEYS" ]; then
   NOW_MS=$(date +%s%3N)
   T0=$(date +%s)
   # Rows as the extension writes them (ACCESS_KEY, changeset 20261124); the secrets are unknown, the searches need none.
+  # Key IDs are random, as the extension makes them ("ak_" + 22 characters from the SHA-256 of the row number).
   psql_bench -v ON_ERROR_STOP=1 <<SQL
 CREATE TEMP TABLE bulk_owner AS
   SELECT row_number() OVER (ORDER BY username) - 1 AS n, id FROM user_entity WHERE realm_id = '$REALM_ID' AND username LIKE 'bulk%';
 INSERT INTO access_key (id, realm_id, user_id, name, description, secret_hash, enabled, created_at)
-  SELECT 'ak_S' || lpad(g::text, 21, '0'), '$REALM_ID', o.id, 'scale key ' || g, 'inserted for the search benchmark',
+  SELECT 'ak_' || left(translate(encode(sha256(('id-' || g)::bytea), 'base64'), '+/=', 'xyz'), 22), '$REALM_ID', o.id, 'scale key ' || g, 'inserted for the search benchmark',
          encode(sha256(('scale-' || g)::bytea), 'hex'), true, $NOW_MS - $ADD + g
   FROM generate_series(1, $ADD) g JOIN bulk_owner o ON o.n = g % (SELECT count(*) FROM bulk_owner);
 ANALYZE access_key;
@@ -411,23 +412,29 @@ SQL
   OWNER_ID=$(head -1 "$OUT/bulk-users.txt")
   OWNER=$(psql_bench -c "select username from user_entity where id = '$OWNER_ID'")
   OWNER_KEYS=$(psql_bench -c "select count(*) from access_key where user_id = '$OWNER_ID'")
-  KEY_ID="ak_S$(printf '%021d' "$N1")"
+  KEY_ID=$(psql_bench -c "select id from access_key where name = 'scale key $N1'")
+  ID_PREFIX_1=${KEY_ID:0:4}; ID_PREFIX_2=${KEY_ID:0:5}
+  ID_MATCHES_1=$(psql_bench -c "select count(*) from access_key where realm_id = '$REALM_ID' and id like '${ID_PREFIX_1/_/\\_}%'")
+  ID_MATCHES_2=$(psql_bench -c "select count(*) from access_key where realm_id = '$REALM_ID' and id like '${ID_PREFIX_2/_/\\_}%'")
   step "Search at scale: admin searches over $SEARCH_TOTAL keys (median of 10)"
   {
     time_get "name prefix, 1 match" "search=scale%20key%20$N1&first=0&max=50"
     time_get "name prefix, ~100 matches" "search=scale%20key%20${N1:0:${#N1}-2}&first=0&max=50"
     time_get "name prefix, ~10 000 matches" "search=scale%20key%20${N1:0:${#N1}-4}&first=0&max=50"
     time_get "key ID" "search=$KEY_ID&first=0&max=50"
-    time_get "key-ID prefix" "search=${KEY_ID:0:20}&first=0&max=50"
+    time_get "key-ID prefix, 1 character ($ID_MATCHES_1 keys)" "search=$ID_PREFIX_1&first=0&max=50"
+    time_get "key-ID prefix, 2 characters ($ID_MATCHES_2 keys)" "search=$ID_PREFIX_2&first=0&max=50"
     time_get "owner username ($OWNER_KEYS keys)" "search=$OWNER&first=0&max=50"
     time_get "owner username, active" "search=$OWNER&status=active&first=0&max=50"
     time_get "list page" "first=0&max=50"
   } > "$OUT/search.tsv"
   column -t -s $'\t' "$OUT/search.tsv" | sed 's/^/    /'
-  # the plan PostgreSQL picks for the name-prefix search, as the extension sends it (for the report's reader)
-  psql_bench -c "EXPLAIN (ANALYZE, COSTS OFF) SELECT * FROM access_key k WHERE k.realm_id = '$REALM_ID' AND
-    (lower(k.name) LIKE 'scale key ${N1:0:${#N1}-2}%' ESCAPE '\\' OR k.id LIKE 'scale key ${N1:0:${#N1}-2}%' ESCAPE '\\'
-     OR k.user_id = 'none') ORDER BY k.created_at DESC, k.id LIMIT 50" > "$OUT/search-plan.txt"
+  # the plans PostgreSQL picks for the ~10 000-match name prefix, both steps as the extension sends them: the realm's
+  # 5 000 newest keys first (too few matches there), then every match through the indexes, sorted (for the reader)
+  CUTOFF=$(psql_bench -c "select created_at from access_key where realm_id = '$REALM_ID' order by created_at desc offset 4999 limit 1")
+  WHERE="k.realm_id = '$REALM_ID' AND (lower(k.name) LIKE 'scale key ${N1:0:${#N1}-4}%' ESCAPE '\\' OR k.id LIKE 'scale key ${N1:0:${#N1}-4}%' ESCAPE '\\' OR k.user_id = 'none')"
+  psql_bench -c "EXPLAIN (ANALYZE, COSTS OFF) SELECT * FROM access_key k WHERE $WHERE AND k.created_at >= $CUTOFF ORDER BY k.created_at DESC, k.id LIMIT 50" \
+    -c "EXPLAIN (ANALYZE, COSTS OFF) SELECT * FROM access_key k WHERE $WHERE ORDER BY (k.created_at + 0) DESC, k.id LIMIT 50" > "$OUT/search-plan.txt"
 fi
 
 # ---------------------------------------------------------------- report
@@ -471,7 +478,7 @@ pass() { if awk "BEGIN {exit !($1)}"; then echo "met"; else echo "**missed**"; f
   echo "| key-table writes during key-grant runs (${KEYGRANT_SECONDS}s, 101 keys used) | $KEY_WRITES writes on $KEYS_WRITTEN keys, max ${MAX_WRITES_PER_KEY:-0}/key | ≤ 1 per key per minute | $(pass "${MAX_WRITES_PER_KEY:-0} <= 1") |"
   if [ "$DB" = postgres ]; then
     echo "| key-table rows written (PostgreSQL \`pg_stat_user_tables\`) during the key-grant runs (${KEYGRANT_SECONDS}s, 101 keys) | $PG_WRITES | ≤ 101 × ⌈${KEYGRANT_SECONDS}/60⌉ | $(pass "$PG_WRITES <= 101 * int((${KEYGRANT_SECONDS} + 59) / 60)") |"
-    echo "| key-table rows written during the cold run (${DURATION}s, $COLD_CREATED keys) | $PG_WRITES_COLD | ≤ $COLD_CREATED × ⌈${DURATION}/60⌉ | $(pass "$PG_WRITES_COLD <= $COLD_CREATED * int((${DURATION} + 59) / 60)") |"
+    echo "| key-table rows written during the cold run (one pass, $COLD_CREATED keys each used once) | $PG_WRITES_COLD | ≤ $COLD_CREATED | $(pass "$PG_WRITES_COLD <= $COLD_CREATED") |"
   fi
   echo "| errors at $HIGH_CONCURRENCY concurrent clients | $HIGH_ERRORS | 0 | $(pass "$HIGH_ERRORS == 0") |"
   echo "| admin list page (first=0&max=50) over $TOTAL_KEYS keys | ${LIST_MS} ms | < 100 ms | $(pass "$LIST_MS < 100") |"
@@ -490,7 +497,7 @@ pass() { if awk "BEGIN {exit !($1)}"; then echo "met"; else echo "**missed**"; f
     echo "|---|---|---:|---:|---:|---|"
     awk -F'\t' '{printf "| %s | `%s` | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, ($3 < 50 ? "met" : "**missed**")}' "$OUT/search.tsv"
     echo
-    echo "PostgreSQL's plan for a name-prefix search: \`$OUT/search-plan.txt\`."
+    echo "PostgreSQL's plans for the ~10 000-match name prefix (both steps): \`$OUT/search-plan.txt\`."
     echo
   fi
   echo "Method. Sessions: \`GET /admin/realms/$REALM/users/{id}/sessions\` plus offline sessions of the key owner."

@@ -17,20 +17,23 @@ import org.keycloak.models.RealmModel;
 /**
  * The JPA store behind this node's {@link VerifiedKeyCache}: reads and writes go to the delegate; every key it hands
  * out invalidates the cached copies on all nodes on its first change, and so do removals and bulk changes. Only the
- * verification path reads the cache ({@link #getVerifiedCopy}, {@link #keepVerified}).
+ * verification path reads the cache ({@link #getVerifiedCopy}, {@link #keepVerified}). Last-use stamps are written
+ * behind ({@link LastUseWriter}); the keys it hands out show this node's pending ones.
  */
 final class CachingAccessKeyProvider implements AccessKeyProvider {
 
     private final KeycloakSession session;
     private final VerifiedKeyCache cache;
+    private final LastUseWriter lastUse;
     /** The {@code jpa} store, created on first use: a verification answered from the cache opens no EntityManager. */
     private AccessKeyProvider delegate;
     /** The cache generation at which this session read each key ("realmId/keyId"), for {@link #keepVerified}. */
     private final Map<String, Long> readGenerations = new HashMap<>();
 
-    CachingAccessKeyProvider(KeycloakSession session, VerifiedKeyCache cache) {
+    CachingAccessKeyProvider(KeycloakSession session, VerifiedKeyCache cache, LastUseWriter lastUse) {
         this.session = session;
         this.cache = cache;
+        this.lastUse = lastUse;
     }
 
     private AccessKeyProvider delegate() {
@@ -97,7 +100,12 @@ final class CachingAccessKeyProvider implements AccessKeyProvider {
     @Override
     public boolean recordUse(RealmModel realm, String id, long at, String ip, long notBefore) {
         // the last use is not part of what verification reads: no invalidation
-        return delegate().recordUse(realm, id, at, ip, notBefore);
+        if (!lastUse.buffering()) {
+            return delegate().recordUse(realm, id, at, ip, notBefore);
+        }
+        // write-behind: the next flush writes it (conditionally, as the store would have now)
+        lastUse.stamps().add(new LastUseStamps.Stamp(realm.getId(), id, at, ip, notBefore));
+        return true;
     }
 
     @Override
@@ -158,7 +166,8 @@ final class CachingAccessKeyProvider implements AccessKeyProvider {
     }
 
     private AccessKey wrap(AccessKey key) {
-        return new InvalidatingAccessKey(key, () -> invalidate(KeyInvalidation.ofKey(key.getRealmId(), key.getId())));
+        return new InvalidatingAccessKey(key, () -> invalidate(KeyInvalidation.ofKey(key.getRealmId(), key.getId())),
+                lastUse.stamps().pending(key.getRealmId(), key.getId()));
     }
 
     private void invalidate(KeyInvalidation invalidation) {

@@ -5,18 +5,31 @@ import java.util.List;
 import dev.accesskeys.model.AccessKey;
 
 /**
- * A stored key as the caching store hands it out: reads go to the stored key; the first change invalidates the key's
- * verified copies on every node once the transaction ends ({@link VerifiedKeyCache#invalidateAfterCompletion}).
+ * A stored key as the caching store hands it out: reads go to the stored key, except that a last use this node has
+ * not written yet ({@link LastUseStamps}) shows as the last use; the first change invalidates the key's verified copies
+ * on every node once the transaction ends ({@link VerifiedKeyCache#invalidateAfterCompletion}).
  */
 final class InvalidatingAccessKey implements AccessKey {
 
     private final AccessKey delegate;
     private final Runnable invalidation;
+    private final LastUseStamps.Stamp pendingUse;
     private boolean invalidated;
 
     InvalidatingAccessKey(AccessKey delegate, Runnable invalidation) {
+        this(delegate, invalidation, null);
+    }
+
+    InvalidatingAccessKey(AccessKey delegate, Runnable invalidation, LastUseStamps.Stamp pendingUse) {
         this.delegate = delegate;
         this.invalidation = invalidation;
+        this.pendingUse = pendingUse;
+    }
+
+    /** Whether this node holds a use of the key later than the stored one. */
+    private boolean usedSinceStored() {
+        Long stored = delegate.getLastUsedAt();
+        return pendingUse != null && (stored == null || pendingUse.at() > stored);
     }
 
     private void changing() {
@@ -152,12 +165,12 @@ final class InvalidatingAccessKey implements AccessKey {
 
     @Override
     public Long getLastUsedAt() {
-        return delegate.getLastUsedAt();
+        return usedSinceStored() ? Long.valueOf(pendingUse.at()) : delegate.getLastUsedAt();
     }
 
     @Override
     public String getLastUsedIp() {
-        return delegate.getLastUsedIp();
+        return usedSinceStored() ? pendingUse.ip() : delegate.getLastUsedIp();
     }
 
     @Override

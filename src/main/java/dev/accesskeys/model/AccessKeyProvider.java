@@ -53,9 +53,10 @@ public interface AccessKeyProvider extends Provider {
     List<String> lockOwnerAndReadKeyNames(RealmModel realm, String userId);
 
     /**
-     * Records a use unless one was recorded after {@code notBefore}; one conditional write.
+     * Records a use unless one was recorded after {@code notBefore}; one conditional write, now or (the {@code cache}
+     * store, which writes behind) with the node's next flush of last-use stamps.
      *
-     * @return whether a write happened
+     * @return whether a write happened or was queued
      */
     boolean recordUse(RealmModel realm, String id, long at, String ip, long notBefore);
 

@@ -53,4 +53,21 @@ class InvalidatingAccessKeyTest {
             }
         }
     }
+
+    @Test
+    void aUseThisNodeHasNotWrittenYetShowsAsTheLastUseUntilTheStoredOneIsLater() {
+        AccessKey storedAt = (AccessKey) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {AccessKey.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "getLastUsedAt" -> 5000L;
+                    case "getLastUsedIp" -> "10.0.0.1";
+                    default -> null;
+                });
+        InvalidatingAccessKey later = new InvalidatingAccessKey(storedAt, () -> { }, new LastUseStamps.Stamp("r", "k", 7000, "10.0.0.2", 0));
+        assertEquals(7000L, later.getLastUsedAt());
+        assertEquals("10.0.0.2", later.getLastUsedIp());
+        InvalidatingAccessKey older = new InvalidatingAccessKey(storedAt, () -> { }, new LastUseStamps.Stamp("r", "k", 4000, "10.0.0.3", 0));
+        assertEquals(5000L, older.getLastUsedAt());
+        assertEquals("10.0.0.1", older.getLastUsedIp());
+        assertEquals(5000L, new InvalidatingAccessKey(storedAt, () -> { }).getLastUsedAt());
+    }
 }

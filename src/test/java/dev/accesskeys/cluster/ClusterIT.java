@@ -45,6 +45,8 @@ class ClusterIT {
     private static final String TASK_LOG = "org.keycloak.services.scheduled.ClusterAwareScheduledTaskRunner:debug";
     private static final String EXPIRY_TASK_RAN = "Executed scheduled task AccessKeyExpiryNotices";
     private static final long HOUR = 3_600_000L;
+    /** Each node writes its pending last-use stamps this often (default 5 s). */
+    private static final int FLUSH_SECONDS = 2;
 
     private static KeycloakNode nodeA;
     private static KeycloakNode nodeB;
@@ -61,12 +63,13 @@ class ClusterIT {
         KeycloakInstall installB = installA.copy("node-b");
         String cacheOption = "--spi-access-keys-store--jpa--verified-key-cache-seconds=" + CACHE_SECONDS;
         String taskOption = "--spi-access-keys-lifecycle--default--task-interval-seconds=" + TASK_SECONDS;
+        String flushOption = "--spi-access-keys-store--cache--last-use-flush-seconds=" + FLUSH_SECONDS;
         // each node logs which runs of the cluster-aware tasks it executed and which it skipped (another node had it)
         nodeA = new KeycloakNode("node-a", installA, 8280, 9280, 7820, DATABASE).importingRealm(DEMO_REALM).withOption(cacheOption)
-                .withOption(taskOption).withOption("--log-level=INFO," + TASK_LOG);
+                .withOption(taskOption).withOption(flushOption).withOption("--log-level=INFO," + TASK_LOG);
         // B logs what its verified-key cache receives from the cluster (target/cluster/node-b.log), for diagnosis
         nodeB = new KeycloakNode("node-b", installB, 8380, 9380, 7830, DATABASE).withOption(cacheOption).withOption(taskOption)
-                .withOption("--log-level=INFO,dev.accesskeys.cache:debug," + TASK_LOG);
+                .withOption(flushOption).withOption("--log-level=INFO,dev.accesskeys.cache:debug," + TASK_LOG);
         double startA = nodeA.start();
         double startB = nodeB.start();
         long t = System.nanoTime();
@@ -111,6 +114,7 @@ class ClusterIT {
             // the option name of earlier releases (on the jpa provider) still sizes the cache, now its own provider
             assertEquals(String.valueOf(CACHE_SECONDS), cache.path("verified-key-cache-seconds").asText(),
                     "--spi-access-keys-store--jpa--verified-key-cache-seconds reached the cache provider: " + cache);
+            assertEquals(String.valueOf(FLUSH_SECONDS), cache.path("last-use-flush-seconds").asText(), "flush interval: " + cache);
             assertTrue(providers.path("oauth2-grant-type").path("providers").has(AccessKeys.GRANT_TYPE), "the grant");
             assertTrue(providers.path("authenticator").path("providers").has("access-key-authenticator"), "the authenticator");
         }
@@ -174,6 +178,30 @@ class ClusterIT {
                 + " (each used twice on B first); first request after revoke refused in %d/%d rounds",
                 Figures.median(millis), Figures.max(millis), REVOKE_ROUNDS, REVOKE_ROUNDS - late.size(), REVOKE_ROUNDS);
         assertTrue(late.isEmpty(), "B honoured a revoke made on A only after stale answers: " + late);
+    }
+
+    @Test
+    @Order(4)
+    void aUseOnAIsShownOnAAtOnceAndReachesTheDatabaseAndBWithinTheFlushInterval() {
+        JsonNode key = a.createKey(REALM, users.get("bob"), "last use across nodes", Map.of());
+        String id = key.get("id").asText();
+        NodeClient.expect(200, a.exchange(REALM, id, key.get("secret").asText()), "exchange on A");
+        long used = System.currentTimeMillis();
+        JsonNode onA = a.adminGet("/" + REALM + "/access-keys/" + id).json();
+        assertTrue(onA.path("lastUsedAt").isNumber(), "A shows its own use before it is written: " + onA);
+        assertEquals("127.0.0.1", onA.path("lastUsedIp").asText());
+
+        Object stored = null;
+        while (stored == null && System.currentTimeMillis() - used < (FLUSH_SECONDS + 8) * 1000L) {
+            sleepMillis(100);
+            stored = Postgres.query(DATABASE, "SELECT last_used_at FROM access_key WHERE id = ?", id).get(0).get("last_used_at");
+        }
+        long writtenAfter = System.currentTimeMillis() - used;
+        assertEquals(onA.path("lastUsedAt").asLong(), stored == null ? null : ((Number) stored).longValue(),
+                "A's flush wrote the stamp it showed");
+        JsonNode onB = b.adminGet("/" + REALM + "/access-keys/" + id).json();
+        assertEquals(onA.path("lastUsedAt").asLong(), onB.path("lastUsedAt").asLong(), "B reads the written stamp: " + onB);
+        Figures.record("last use on A -> in the database after %d ms (flush every %d s)", writtenAfter, FLUSH_SECONDS);
     }
 
     @Test

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -38,6 +39,8 @@ class DurabilityIT {
     private static final String DATABASE = "access_keys_durable";
     private static final String REALM = "durable";
     private static final int CREATORS = 4;
+    /** Longer than the test: a last use reaches the database only with the flush at shutdown. */
+    private static final String NO_TIMED_FLUSH = "--spi-access-keys-store--cache--last-use-flush-seconds=3600";
 
     private static KeycloakNode node;
     private static NodeClient client;
@@ -48,7 +51,8 @@ class DurabilityIT {
     static void startNode() {
         classStart = System.nanoTime();
         Postgres.recreate(DATABASE);
-        node = new KeycloakNode("durable", KeycloakInstall.of("node-a", KeycloakInstall.PROJECT_JAR), 8280, 9280, 7820, DATABASE);
+        node = new KeycloakNode("durable", KeycloakInstall.of("node-a", KeycloakInstall.PROJECT_JAR), 8280, 9280, 7820, DATABASE)
+                .withOption(NO_TIMED_FLUSH);
         node.start();
         client = new NodeClient(node);
         users = client.createRealm(REALM, "alice", "crash1", "crash2", "crash3", "crash4");
@@ -85,8 +89,12 @@ class DurabilityIT {
         JsonNode used = before.get(active.get("id").asText());
         assertNotNull(used.get("lastUsedAt").numberValue(), "lastUsedAt before restart: " + used);
         assertEquals("127.0.0.1", used.get("lastUsedIp").asText());
+        // the node shows its own last use at once; the database gets it with the node's next flush: here, at shutdown
+        assertNull(storedLastUse(active.get("id").asText()), "the stamp is written behind, not in the request");
 
         node.stop();
+        assertEquals(used.get("lastUsedAt").asLong(), storedLastUse(active.get("id").asText()),
+                "the pending last use was written when the node stopped");
         double seconds = node.start();
         Figures.record("durability: graceful restart (SIGTERM, start --optimized) ready in %.1f s", seconds);
 
@@ -97,6 +105,11 @@ class DurabilityIT {
             assertEquals(400, reply.status(), refused.get("name") + " after restart: " + reply);
             assertEquals("invalid_grant", reply.text("error"));
         }
+    }
+
+    private static Long storedLastUse(String keyId) {
+        Object stored = Postgres.query(DATABASE, "SELECT last_used_at FROM access_key WHERE id = ?", keyId).get(0).get("last_used_at");
+        return stored == null ? null : ((Number) stored).longValue();
     }
 
     @Test

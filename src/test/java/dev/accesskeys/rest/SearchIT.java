@@ -84,6 +84,52 @@ class SearchIT {
         assertEquals(Set.of(), ids(http.get(SELF + "?search=backup", carol)), "self-service: only the caller's keys");
     }
 
+    /**
+     * A newest-first search looks among the realm's newest keys first (the suite's server: the 8 newest, option
+     * {@code search-recent-window}) and asks the indexes for every match only when those hold less than the page. Each
+     * page is the same either way: matches among the newest keys, matches all older than them, and a mix.
+     */
+    @Test
+    void everyPageOfANewestFirstSearchIsExactWhereverItsMatchesLie() {
+        Http http = new Http(urls.getBase());
+        String token = admin.tokenManager().getAccessTokenString();
+        // three owners: the realm's default policy allows 10 keys per user
+        List<String> owners = List.of(TestUsers.create(realm.admin(), "erin", PASSWORD),
+                TestUsers.create(realm.admin(), "frank", PASSWORD), TestUsers.create(realm.admin(), "gina", PASSWORD));
+        for (int i = 1; i <= 12; i++) {
+            create(http, token, owners.get(i % 3), String.format("old match %02d", i));
+        }
+        for (int i = 1; i <= 12; i++) {
+            create(http, token, owners.get(i % 3), String.format("newer filler %02d", i));
+        }
+        create(http, token, owners.get(0), "old match 13, made last");
+        for (String term : List.of("old match", "newer filler", "old", "newer filler 1")) {
+            List<String> expected = newestFirst(http, token, term);
+            List<String> paged = new ArrayList<>();
+            for (int first = 0; first < expected.size() + 5; first += 5) {
+                Reply page = http.get(ADMIN + "?search=" + term.replace(" ", "%20") + "&first=" + first + "&max=5", token);
+                assertEquals(200, page.status(), page.toString());
+                page.json().forEach(key -> paged.add(key.get("id").asText()));
+            }
+            assertEquals(expected, paged, "pages of search=" + term + ", newest first");
+        }
+    }
+
+    /** The realm's keys whose name starts with {@code term} (any case), newest first, then by ID: the listing's order. */
+    private static List<String> newestFirst(Http http, String token, String term) {
+        Reply all = http.get(ADMIN + "?first=0&max=1000", token);
+        assertEquals(200, all.status(), all.toString());
+        List<JsonNode> matches = new ArrayList<>();
+        all.json().forEach(key -> {
+            if (key.get("name").asText().toLowerCase(java.util.Locale.ROOT).startsWith(term)) {
+                matches.add(key);
+            }
+        });
+        matches.sort(java.util.Comparator.<JsonNode>comparingLong(k -> -k.get("createdAt").asLong())
+                .thenComparing(k -> k.get("id").asText()));
+        return matches.stream().map(k -> k.get("id").asText()).toList();
+    }
+
     private static String create(Http http, String token, String userId, String name) {
         Reply reply = http.json("POST", ADMIN, token, Map.of("userId", userId, "name", name));
         assertEquals(201, reply.status(), reply.toString());

@@ -26,6 +26,9 @@ public class AccessKeysServerConfig implements KeycloakServerConfig {
                 .categoryLevel("dev.accesskeys", "debug")
                 .categoryLevel("org.keycloak.events", "debug");
         return config.dependencyCurrentProject()
-                .option("log-file", SERVER_LOG.toString());
+                .option("log-file", SERVER_LOG.toString())
+                // a newest-first search looks at this many newest keys before it asks the indexes for every match
+                // (default 5 000): small, so the suite's searches take both paths (SearchIT checks pages of each)
+                .option("spi-access-keys-store--jpa--search-recent-window", "8");
     }
 }

@@ -31,9 +31,11 @@ import jakarta.persistence.criteria.Root;
 final class JpaAccessKeyProvider implements AccessKeyProvider {
 
     private final EntityManager em;
+    private final int recentWindow;
 
-    JpaAccessKeyProvider(EntityManager em) {
+    JpaAccessKeyProvider(EntityManager em, int recentWindow) {
         this.em = em;
+        this.recentWindow = recentWindow;
     }
 
     @Override
@@ -67,17 +69,64 @@ final class JpaAccessKeyProvider implements AccessKeyProvider {
         return new AccessKeyAdapter(entity);
     }
 
+    /** How many of the realm's newest keys a newest-first search looks at first ({@link #search}), by default. */
+    static final int DEFAULT_RECENT_WINDOW = 5_000;
+
+    /**
+     * A newest-first search (the listings' default order) looks in two steps, so that neither a term with few matches
+     * nor one with many reads much: first among the realm's newest keys ({@code searchRecentWindow}, default {@value #DEFAULT_RECENT_WINDOW}) (a bounded range of
+     * the (realm, created) index), which answers a term that matches a fair share of the keys; only when that window
+     * holds less than the page does it ask the indexes of the term's arms for every match and sort them (a term
+     * that matches few keys, or keys made long ago). Without the first step PostgreSQL walks the whole realm in
+     * creation order when many matches lie far back; without the second a rare term would walk the whole realm.
+     */
     @Override
     public Stream<AccessKey> search(RealmModel realm, AccessKeyQuery query, long now) {
+        boolean searching = query.search() != null && !query.search().isBlank();
+        if (!searching || query.sort() != null) {
+            return page(realm, query, now, null, false);
+        }
+        Long windowStart = recentWindowStart(realm);
+        if (windowStart != null) {
+            List<AccessKey> recent = page(realm, query, now, windowStart, false).toList();
+            if (recent.size() == query.max()) {
+                return recent.stream();
+            }
+        }
+        return page(realm, query, now, null, true);
+    }
+
+    /**
+     * One page of the query. {@code createdFrom}: only keys created then or later. {@code sortMatches}: order by an
+     * expression no index has, so the database gathers the matches through the arms' indexes and sorts them,
+     * instead of walking the creation-order index until the page is full.
+     */
+    private Stream<AccessKey> page(RealmModel realm, AccessKeyQuery query, long now, Long createdFrom, boolean sortMatches) {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<AccessKeyEntity> cq = cb.createQuery(AccessKeyEntity.class);
         Root<AccessKeyEntity> key = cq.from(AccessKeyEntity.class);
-        cq.select(key).where(filters(cb, key, realm, query, now)).orderBy(order(cb, key, query));
+        List<Predicate> where = new ArrayList<>(List.of(filters(cb, key, realm, query, now)));
+        if (createdFrom != null) {
+            where.add(cb.greaterThanOrEqualTo(key.get("createdAt"), createdFrom));
+        }
+        List<Order> order = sortMatches
+                ? List.of(cb.desc(cb.sum(key.<Long>get("createdAt"), cb.literal(0L))), cb.asc(key.get("id")))
+                : order(cb, key, query);
+        cq.select(key).where(where.toArray(Predicate[]::new)).orderBy(order);
         return em.createQuery(cq)
                 .setFirstResult(query.first())
                 .setMaxResults(query.max())
                 .getResultStream()
                 .map(AccessKeyAdapter::new);
+    }
+
+    /** Creation time of the realm's n-th newest key (n = the window), or null if it has no more keys than that. */
+    private Long recentWindowStart(RealmModel realm) {
+        return em.createNamedQuery("AccessKey.createdNewestFirst", Long.class)
+                .setParameter("realmId", realm.getId())
+                .setFirstResult(recentWindow - 1)
+                .setMaxResults(1)
+                .getResultStream().findFirst().orElse(null);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.accesskeys.model.jpa;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import dev.accesskeys.Versions;
@@ -11,6 +12,8 @@ import org.keycloak.Config;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ProviderConfigurationBuilder;
 import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
 /**
@@ -20,14 +23,21 @@ import org.keycloak.provider.ServerInfoAwareProviderFactory;
 public final class JpaAccessKeyProviderFactory implements AccessKeyProviderFactory, ServerInfoAwareProviderFactory {
 
     public static final String ID = "jpa";
+    static final String SEARCH_RECENT_WINDOW = "searchRecentWindow";
+
+    private int searchRecentWindow = JpaAccessKeyProvider.DEFAULT_RECENT_WINDOW;
 
     @Override
     public AccessKeyProvider create(KeycloakSession session) {
-        return new JpaAccessKeyProvider(session.getProvider(JpaConnectionProvider.class).getEntityManager());
+        return new JpaAccessKeyProvider(session.getProvider(JpaConnectionProvider.class).getEntityManager(), searchRecentWindow);
     }
 
     @Override
     public void init(Config.Scope config) {
+        searchRecentWindow = config.getInt(SEARCH_RECENT_WINDOW, JpaAccessKeyProvider.DEFAULT_RECENT_WINDOW);
+        if (searchRecentWindow < 1) {
+            throw new IllegalArgumentException("access keys: " + SEARCH_RECENT_WINDOW + " must be at least 1");
+        }
     }
 
     @Override
@@ -45,7 +55,17 @@ public final class JpaAccessKeyProviderFactory implements AccessKeyProviderFacto
     }
 
     @Override
+    public List<ProviderConfigProperty> getConfigMetadata() {
+        return ProviderConfigurationBuilder.create()
+                .property().name(SEARCH_RECENT_WINDOW).type("int").defaultValue(JpaAccessKeyProvider.DEFAULT_RECENT_WINDOW)
+                .helpText("Newest keys of the realm a newest-first search looks at before it asks the indexes for every match.").add()
+                .build();
+    }
+
+    @Override
     public Map<String, String> getOperationalInfo() {
-        return new LinkedHashMap<>(Versions.operationalInfo());
+        Map<String, String> info = new LinkedHashMap<>(Versions.operationalInfo());
+        info.put("search-recent-window", Integer.toString(searchRecentWindow));
+        return info;
     }
 }
