@@ -98,13 +98,13 @@ final class CachingAccessKeyProvider implements AccessKeyProvider {
     }
 
     @Override
-    public boolean recordUse(RealmModel realm, String id, long at, String ip, long notBefore) {
+    public boolean recordUse(String realmId, String id, long at, String ip, long notBefore) {
         // the last use is not part of what verification reads: no invalidation
         if (!lastUse.buffering()) {
-            return delegate().recordUse(realm, id, at, ip, notBefore);
+            return delegate().recordUse(realmId, id, at, ip, notBefore);
         }
         // write-behind: the next flush writes it (conditionally, as the store would have now)
-        lastUse.stamps().add(new LastUseStamps.Stamp(realm.getId(), id, at, ip, notBefore));
+        lastUse.stamps().add(new LastUseStamps.Stamp(realmId, id, at, ip, notBefore));
         return true;
     }
 

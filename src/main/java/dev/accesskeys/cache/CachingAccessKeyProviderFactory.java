@@ -75,6 +75,9 @@ public final class CachingAccessKeyProviderFactory implements AccessKeyProviderF
     @Override
     public void postInit(KeycloakSessionFactory factory) {
         sessionFactory = factory;
+        if (lastUse.buffering()) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> lastUse.writeWhileStopping(factory), "access-keys-last-use-writer"));
+        }
         factory.register(event -> onEvent(factory, event));
     }
 
@@ -112,13 +115,14 @@ public final class CachingAccessKeyProviderFactory implements AccessKeyProviderF
         }
     }
 
-    /** The server stops: what this node has not written yet is written now. */
+    /** The server stops: what this node has not written yet is written now if the database is still open. */
     @Override
     public void close() {
+        lastUse.closed();
         if (sessionFactory != null && lastUse.stamps().size() > 0) {
             int pending = lastUse.stamps().size();
             int written = lastUse.flush(sessionFactory);
-            LOG.debugf("access keys: wrote %d of %d pending last-use stamps at shutdown", written, pending);
+            LOG.debugf("access keys: wrote %d of %d pending last-use stamps at shutdown", Math.max(written, 0), pending);
         }
     }
 

@@ -56,9 +56,12 @@ public interface AccessKeyProvider extends Provider {
      * Records a use unless one was recorded after {@code notBefore}; one conditional write, now or (the {@code cache}
      * store, which writes behind) with the node's next flush of last-use stamps.
      *
+     * Takes the realm's ID, not the realm: the node's last stamps are written while the server stops, when Keycloak's
+     * realm cache is gone.
+     *
      * @return whether a write happened or was queued
      */
-    boolean recordUse(RealmModel realm, String id, long at, String ip, long notBefore);
+    boolean recordUse(String realmId, String id, long at, String ip, long notBefore);
 
     boolean remove(RealmModel realm, String id);
 

@@ -136,7 +136,7 @@ public final class KeyVerifier {
     public void recordUse(AccessKey key, String ip) {
         long now = context.now();
         if (context.node().lastUse().claim(key.getId(), now)) {
-            context.store().recordUse(context.realm(), key.getId(), now, FieldRules.clientAddress(ip),
+            context.store().recordUse(context.realm().getId(), key.getId(), now, FieldRules.clientAddress(ip),
                     now - LastUseRecorder.INTERVAL_MILLIS + 1);
         }
     }

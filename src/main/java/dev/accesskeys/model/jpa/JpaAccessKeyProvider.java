@@ -252,12 +252,12 @@ final class JpaAccessKeyProvider implements AccessKeyProvider {
     }
 
     @Override
-    public boolean recordUse(RealmModel realm, String id, long at, String ip, long notBefore) {
+    public boolean recordUse(String realmId, String id, long at, String ip, long notBefore) {
         return em.createNamedQuery("AccessKey.recordUse")
                 .setParameter("at", at)
                 .setParameter("ip", ip)
                 .setParameter("id", id)
-                .setParameter("realmId", realm.getId())
+                .setParameter("realmId", realmId)
                 .setParameter("notBefore", notBefore)
                 .executeUpdate() > 0;
     }
