@@ -21,13 +21,14 @@ import java.util.regex.Pattern;
  * Tiny closed-loop load driver for scripts/benchmark.sh (JDK 17 HttpClient, no dependencies).
  *
  * <pre>
- * load NAME URL CONCURRENCY WARMUP_S DURATION_S BODIES_FILE RESULTS_TSV [MAX_REQUESTS]
+ * load NAME URL CONCURRENCY WARMUP_S DURATION_S BODIES_FILE RESULTS_TSV [MAX_REQUESTS [WARMUP_BODIES_FILE]]
  *     POSTs form bodies (one per line of BODIES_FILE, round robin) to URL; 200 = success. URL may be a
  *     comma-separated list (e.g. the token endpoints of two cluster nodes): requests go to them in turn, and each
  *     node's count, p50 and p99 are printed under the run's line.
  *     Appends: name, requests, req/s, p50 ms, p99 ms, errors, first error to RESULTS_TSV.
- *     With MAX_REQUESTS (> 0; only without warm-up), the run ends after that many requests or DURATION_S, whichever
- *     comes first, and req/s is counted over the time it took (a single pass over the bodies: MAX_REQUESTS = lines).
+ *     With MAX_REQUESTS (> 0), the measured run ends after that many requests or DURATION_S, whichever comes first,
+ *     and req/s is counted over the time it took (a single pass over the bodies: MAX_REQUESTS = lines). With
+ *     WARMUP_BODIES_FILE the warm-up sends those bodies instead, so a single pass stays a first use of each body.
  * revoke-under-load URLS CONCURRENCY BODIES_FILE BASE_A BASE_B REALM CLIENT_ID CLIENT_SECRET USER_ID GRANT_CLIENT SAMPLES OUT_TSV
  *     Drives the load of "load" (URLS, CONCURRENCY, BODIES_FILE) while it takes SAMPLES measurements, one after the
  *     other: create a key on node A (admin REST API, client-credentials token of CLIENT_ID), exchange it twice on
@@ -53,7 +54,8 @@ public final class LoadDriver {
     public static void main(String[] args) throws Exception {
         switch (args[0]) {
             case "load" -> load(args[1], args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]),
-                    Integer.parseInt(args[5]), Path.of(args[6]), Path.of(args[7]), args.length > 8 ? Integer.parseInt(args[8]) : 0);
+                    Integer.parseInt(args[5]), Path.of(args[6]), Path.of(args[7]), args.length > 8 ? Integer.parseInt(args[8]) : 0,
+                    args.length > 9 ? Path.of(args[9]) : Path.of(args[6]));
             case "revoke-under-load" -> revokeUnderLoad(args[1], Integer.parseInt(args[2]), Path.of(args[3]), args[4], args[5],
                     args[6], args[7], args[8], args[9], args[10], Integer.parseInt(args[11]), Path.of(args[12]));
             case "create-keys" -> createKeys(args[1], args[2], args[3], args[4], Path.of(args[5]),
@@ -65,10 +67,12 @@ public final class LoadDriver {
     }
 
     private static void load(String name, String url, int concurrency, int warmupS, int durationS, Path bodiesFile,
-                             Path results, int maxRequests) throws Exception {
+                             Path results, int maxRequests, Path warmupBodiesFile) throws Exception {
         List<String> bodies = Files.readAllLines(bodiesFile).stream().filter(l -> !l.isBlank()).toList();
+        List<String> warmupBodies = Files.readAllLines(warmupBodiesFile).stream().filter(l -> !l.isBlank()).toList();
         URI[] uris = Arrays.stream(url.split(",")).map(URI::create).toArray(URI[]::new);
         AtomicInteger next = new AtomicInteger();
+        AtomicInteger nextWarmup = new AtomicInteger();
         AtomicLong errors = new AtomicLong();
         AtomicReference<String> firstError = new AtomicReference<>("");
         long start = System.nanoTime();
@@ -89,11 +93,13 @@ public final class LoadDriver {
                     if (t0 >= end) {
                         return;
                     }
-                    int n = next.getAndIncrement();
-                    if (maxRequests > 0 && n >= maxRequests) {
+                    boolean warmingUp = t0 < measureFrom;
+                    int n = warmingUp ? nextWarmup.getAndIncrement() : next.getAndIncrement();
+                    if (!warmingUp && maxRequests > 0 && n >= maxRequests) {
                         return;
                     }
-                    String body = bodies.get(Math.floorMod(n, bodies.size()));
+                    String body = warmingUp ? warmupBodies.get(Math.floorMod(n, warmupBodies.size()))
+                            : bodies.get(Math.floorMod(n, bodies.size()));
                     HttpRequest req = HttpRequest.newBuilder(uris[Math.floorMod(n, uris.length)])
                             .timeout(Duration.ofSeconds(30))
                             .header("Content-Type", "application/x-www-form-urlencoded")
