@@ -201,6 +201,7 @@ public final class LoadDriver {
                     done.incrementAndGet();
                 }
             }, "load-" + t);
+            th.setDaemon(true); // a failed probe ends the driver instead of leaving the load running
             th.start();
             load.add(th);
         }

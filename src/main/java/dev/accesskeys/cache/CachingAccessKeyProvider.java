@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 import dev.accesskeys.model.AccessKey;
 import dev.accesskeys.model.AccessKeyProvider;
 import dev.accesskeys.model.AccessKeyQuery;
+import dev.accesskeys.model.KeyUse;
 import dev.accesskeys.model.NewAccessKey;
 
 import org.keycloak.common.util.Time;
@@ -104,8 +105,13 @@ final class CachingAccessKeyProvider implements AccessKeyProvider {
             return delegate().recordUse(realmId, id, at, ip, notBefore);
         }
         // write-behind: the next flush writes it (conditionally, as the store would have now)
-        lastUse.stamps().add(new LastUseStamps.Stamp(realmId, id, at, ip, notBefore));
+        lastUse.stamps().add(new KeyUse(realmId, id, at, ip, notBefore));
         return true;
+    }
+
+    @Override
+    public List<KeyUse> recordUses(List<KeyUse> uses) {
+        return delegate().recordUses(uses);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.accesskeys.cache;
 import java.util.List;
 
 import dev.accesskeys.model.AccessKey;
+import dev.accesskeys.model.KeyUse;
 
 /**
  * A stored key as the caching store hands it out: reads go to the stored key, except that a last use this node has
@@ -13,14 +14,14 @@ final class InvalidatingAccessKey implements AccessKey {
 
     private final AccessKey delegate;
     private final Runnable invalidation;
-    private final LastUseStamps.Stamp pendingUse;
+    private final KeyUse pendingUse;
     private boolean invalidated;
 
     InvalidatingAccessKey(AccessKey delegate, Runnable invalidation) {
         this(delegate, invalidation, null);
     }
 
-    InvalidatingAccessKey(AccessKey delegate, Runnable invalidation, LastUseStamps.Stamp pendingUse) {
+    InvalidatingAccessKey(AccessKey delegate, Runnable invalidation, KeyUse pendingUse) {
         this.delegate = delegate;
         this.invalidation = invalidation;
         this.pendingUse = pendingUse;

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
+import dev.accesskeys.model.KeyUse;
+
 /**
  * Last-use stamps this node has recorded and not yet written (write-behind): the grant's only write leaves the
  * request and reaches the database with the next flush, many stamps in one transaction. Reads on this node see a
@@ -12,26 +14,22 @@ import java.util.concurrent.ConcurrentMap;
  */
 final class LastUseStamps {
 
-    /** One key's latest pending use; {@code notBefore} as in {@code AccessKeyProvider#recordUse}. */
-    record Stamp(String realmId, String keyId, long at, String ip, long notBefore) {
-    }
+    private final ConcurrentMap<String, KeyUse> pending = new ConcurrentHashMap<>();
 
-    private final ConcurrentMap<String, Stamp> pending = new ConcurrentHashMap<>();
-
-    void add(Stamp stamp) {
+    void add(KeyUse stamp) {
         pending.merge(key(stamp.realmId(), stamp.keyId()), stamp, LastUseStamps::later);
     }
 
     /** The key's stamp not written yet, or null. */
-    Stamp pending(String realmId, String keyId) {
+    KeyUse pending(String realmId, String keyId) {
         return pending.isEmpty() ? null : pending.get(key(realmId, keyId));
     }
 
     /** Takes every pending stamp out, for writing. */
-    List<Stamp> drain() {
-        List<Stamp> taken = new ArrayList<>(pending.size());
+    List<KeyUse> drain() {
+        List<KeyUse> taken = new ArrayList<>(pending.size());
         for (String key : pending.keySet()) {
-            Stamp stamp = pending.remove(key);
+            KeyUse stamp = pending.remove(key);
             if (stamp != null) {
                 taken.add(stamp);
             }
@@ -40,7 +38,7 @@ final class LastUseStamps {
     }
 
     /** Puts back stamps whose write failed, unless a later use of the same key came in meanwhile. */
-    void restore(List<Stamp> stamps) {
+    void restore(List<KeyUse> stamps) {
         stamps.forEach(this::add);
     }
 
@@ -48,7 +46,7 @@ final class LastUseStamps {
         return pending.size();
     }
 
-    private static Stamp later(Stamp a, Stamp b) {
+    private static KeyUse later(KeyUse a, KeyUse b) {
         return b.at() >= a.at() ? b : a;
     }
 

@@ -5,6 +5,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import dev.accesskeys.model.AccessKeyProvider;
+import dev.accesskeys.model.KeyUse;
 
 import org.jboss.logging.Logger;
 import org.keycloak.models.KeycloakSession;
@@ -56,13 +57,15 @@ final class LastUseWriter {
 
     /** Writes what is pending; returns the number of stamps written, or -1 if the write failed (they are kept). */
     int flush(KeycloakSessionFactory factory) {
-        List<LastUseStamps.Stamp> batch = stamps.drain();
+        List<KeyUse> batch = stamps.drain();
         if (batch.isEmpty()) {
             return 0;
         }
         try {
-            KeycloakModelUtils.runJobInTransaction(factory, session -> write(session, batch));
-            return batch.size();
+            List<KeyUse> locked = KeycloakModelUtils.runJobInTransactionWithResult(factory, session -> write(session, batch));
+            // keys another transaction held are written with the next flush (unless used again meanwhile)
+            stamps.restore(locked);
+            return batch.size() - locked.size();
         } catch (RuntimeException e) {
             stamps.restore(batch);
             LOG.warnf("access keys: could not write %d last-use stamps, kept for the next attempt: %s", batch.size(), e.toString());
@@ -89,11 +92,9 @@ final class LastUseWriter {
         closed.countDown();
     }
 
-    private static void write(KeycloakSession session, List<LastUseStamps.Stamp> batch) {
+    /** By realm ID: at shutdown Keycloak's realm cache is already closed. @return the uses whose key was locked */
+    private static List<KeyUse> write(KeycloakSession session, List<KeyUse> batch) {
         AccessKeyProvider store = session.getProvider(AccessKeyProvider.class, CachingAccessKeyProviderFactory.DELEGATE_ID);
-        // by realm ID: at shutdown Keycloak's realm cache is already closed (a removed realm's keys are gone: no row)
-        for (LastUseStamps.Stamp stamp : batch) {
-            store.recordUse(stamp.realmId(), stamp.keyId(), stamp.at(), stamp.ip(), stamp.notBefore());
-        }
+        return store.recordUses(batch);
     }
 }

@@ -63,6 +63,19 @@ public interface AccessKeyProvider extends Provider {
      */
     boolean recordUse(String realmId, String id, long at, String ip, long notBefore);
 
+    /**
+     * Records many uses in the caller's transaction (a node's write-behind flush) without ever waiting for a row lock:
+     * a key whose row another transaction holds (an owner's key being created or changed meanwhile) is left out, so
+     * the flush cannot deadlock with that transaction and never makes it fail.
+     *
+     * @return the uses left out because their key's row was locked (for a later attempt); uses of keys that no
+     *         longer exist are dropped
+     */
+    default List<KeyUse> recordUses(List<KeyUse> uses) {
+        uses.forEach(use -> recordUse(use.realmId(), use.keyId(), use.at(), use.ip(), use.notBefore()));
+        return List.of();
+    }
+
     boolean remove(RealmModel realm, String id);
 
     /** Keys of the realm whose current or previous secret has one of these hashes. */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.accesskeys.model.AccessKey;
+import dev.accesskeys.model.KeyUse;
 
 import org.junit.jupiter.api.Test;
 
@@ -62,10 +63,10 @@ class InvalidatingAccessKeyTest {
                     case "getLastUsedIp" -> "10.0.0.1";
                     default -> null;
                 });
-        InvalidatingAccessKey later = new InvalidatingAccessKey(storedAt, () -> { }, new LastUseStamps.Stamp("r", "k", 7000, "10.0.0.2", 0));
+        InvalidatingAccessKey later = new InvalidatingAccessKey(storedAt, () -> { }, new KeyUse("r", "k", 7000, "10.0.0.2", 0));
         assertEquals(7000L, later.getLastUsedAt());
         assertEquals("10.0.0.2", later.getLastUsedIp());
-        InvalidatingAccessKey older = new InvalidatingAccessKey(storedAt, () -> { }, new LastUseStamps.Stamp("r", "k", 4000, "10.0.0.3", 0));
+        InvalidatingAccessKey older = new InvalidatingAccessKey(storedAt, () -> { }, new KeyUse("r", "k", 4000, "10.0.0.3", 0));
         assertEquals(5000L, older.getLastUsedAt());
         assertEquals("10.0.0.1", older.getLastUsedIp());
         assertEquals(5000L, new InvalidatingAccessKey(storedAt, () -> { }).getLastUsedAt());

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.List;
 
+import dev.accesskeys.model.KeyUse;
+
 import org.junit.jupiter.api.Test;
 
 /** The node's pending last-use stamps: the latest use of a key wins, a flush takes them all, a failed one puts them back. */
@@ -12,8 +14,8 @@ class LastUseStampsTest {
 
     private final LastUseStamps stamps = new LastUseStamps();
 
-    private static LastUseStamps.Stamp use(String realm, String key, long at) {
-        return new LastUseStamps.Stamp(realm, key, at, "10.0.0." + at, at - 59_999);
+    private static KeyUse use(String realm, String key, long at) {
+        return new KeyUse(realm, key, at, "10.0.0." + at, at - 59_999);
     }
 
     @Test
@@ -38,7 +40,7 @@ class LastUseStampsTest {
     void drainTakesEveryStampOnce() {
         stamps.add(use("r", "a", 1000));
         stamps.add(use("r", "b", 1000));
-        List<LastUseStamps.Stamp> taken = stamps.drain();
+        List<KeyUse> taken = stamps.drain();
         assertEquals(2, taken.size());
         assertEquals(0, stamps.size());
         assertNull(stamps.pending("r", "a"));
@@ -49,7 +51,7 @@ class LastUseStampsTest {
     void aFailedWriteIsPutBackWithoutHidingALaterUse() {
         stamps.add(use("r", "a", 1000));
         stamps.add(use("r", "b", 1000));
-        List<LastUseStamps.Stamp> taken = stamps.drain();
+        List<KeyUse> taken = stamps.drain();
         stamps.add(use("r", "a", 5000)); // used again while the write was failing
         stamps.restore(taken);
         assertEquals(5000, stamps.pending("r", "a").at());

@@ -1,19 +1,24 @@
 package dev.accesskeys.model.jpa;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import dev.accesskeys.model.AccessKey;
 import dev.accesskeys.model.AccessKeyProvider;
 import dev.accesskeys.model.AccessKeyQuery;
 import dev.accesskeys.model.AccessKeyStatus;
+import dev.accesskeys.model.KeyUse;
 import dev.accesskeys.model.NewAccessKey;
 import dev.accesskeys.model.OwnerBusyException;
 
+import org.hibernate.LockOptions;
 import org.hibernate.jpa.HibernateHints;
+import org.hibernate.jpa.SpecHints;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.jpa.entities.UserEntity;
 
@@ -260,6 +265,40 @@ final class JpaAccessKeyProvider implements AccessKeyProvider {
                 .setParameter("realmId", realmId)
                 .setParameter("notBefore", notBefore)
                 .executeUpdate() > 0;
+    }
+
+    /** Rows locked per statement of {@link #recordUses}. */
+    private static final int USES_PER_LOCK = 500;
+
+    @Override
+    public List<KeyUse> recordUses(List<KeyUse> uses) {
+        List<KeyUse> locked = new ArrayList<>();
+        for (int from = 0; from < uses.size(); from += USES_PER_LOCK) {
+            List<KeyUse> chunk = uses.subList(from, Math.min(uses.size(), from + USES_PER_LOCK));
+            List<String> ids = chunk.stream().map(KeyUse::keyId).toList();
+            // lock what no other transaction holds, skip the rest: the updates below then wait for nothing
+            Set<String> mine = new HashSet<>(em.createNamedQuery("AccessKey.idsIn", String.class)
+                    .setParameter("ids", ids)
+                    .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                    .setHint(SpecHints.HINT_SPEC_LOCK_TIMEOUT, LockOptions.SKIP_LOCKED)
+                    .getResultList());
+            List<KeyUse> skipped = new ArrayList<>();
+            for (KeyUse use : chunk) {
+                if (mine.contains(use.keyId())) {
+                    recordUse(use.realmId(), use.keyId(), use.at(), use.ip(), use.notBefore());
+                } else {
+                    skipped.add(use);
+                }
+            }
+            if (!skipped.isEmpty()) {
+                // of the skipped keys, those that still exist were locked: kept for later; the others are gone
+                Set<String> existing = new HashSet<>(em.createNamedQuery("AccessKey.idsIn", String.class)
+                        .setParameter("ids", skipped.stream().map(KeyUse::keyId).toList())
+                        .getResultList());
+                skipped.stream().filter(use -> existing.contains(use.keyId())).forEach(locked::add);
+            }
+        }
+        return locked;
     }
 
     @Override
