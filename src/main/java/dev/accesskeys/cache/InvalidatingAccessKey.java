@@ -17,10 +17,7 @@ final class InvalidatingAccessKey implements AccessKey {
     private final KeyUse pendingUse;
     private boolean invalidated;
 
-    InvalidatingAccessKey(AccessKey delegate, Runnable invalidation) {
-        this(delegate, invalidation, null);
-    }
-
+    /** @param pendingUse this node's use of the key not written yet, or null */
     InvalidatingAccessKey(AccessKey delegate, Runnable invalidation, KeyUse pendingUse) {
         this.delegate = delegate;
         this.invalidation = invalidation;

@@ -55,7 +55,7 @@ public interface AccessKeyProvider extends Provider {
     /**
      * Records a use unless one was recorded after {@code notBefore}; one conditional write, now or (the {@code cache}
      * store, which writes behind) with the node's next flush of last-use stamps.
-     *
+     * <p>
      * Takes the realm's ID, not the realm: the node's last stamps are written while the server stops, when Keycloak's
      * realm cache is gone.
      *

@@ -25,7 +25,7 @@ class InvalidatingAccessKeyTest {
                 }
                 return method.getName().equals("getId") ? "AKID" : null;
             });
-    private final InvalidatingAccessKey key = new InvalidatingAccessKey(stored, invalidations::incrementAndGet);
+    private final InvalidatingAccessKey key = new InvalidatingAccessKey(stored, invalidations::incrementAndGet, null);
 
     @Test
     void readsInvalidateNothing() {
@@ -69,6 +69,6 @@ class InvalidatingAccessKeyTest {
         InvalidatingAccessKey older = new InvalidatingAccessKey(storedAt, () -> { }, new KeyUse("r", "k", 4000, "10.0.0.3", 0));
         assertEquals(5000L, older.getLastUsedAt());
         assertEquals("10.0.0.1", older.getLastUsedIp());
-        assertEquals(5000L, new InvalidatingAccessKey(storedAt, () -> { }).getLastUsedAt());
+        assertEquals(5000L, new InvalidatingAccessKey(storedAt, () -> { }, null).getLastUsedAt());
     }
 }

@@ -191,14 +191,13 @@ class ClusterIT {
         assertTrue(onA.path("lastUsedAt").isNumber(), "A shows its own use before it is written: " + onA);
         assertEquals("127.0.0.1", onA.path("lastUsedIp").asText());
 
-        Object stored = null;
+        Long stored = null;
         while (stored == null && System.currentTimeMillis() - used < (FLUSH_SECONDS + 8) * 1000L) {
             sleepMillis(100);
-            stored = Postgres.query(DATABASE, "SELECT last_used_at FROM access_key WHERE id = ?", id).get(0).get("last_used_at");
+            stored = Postgres.lastUsedAt(DATABASE, id);
         }
         long writtenAfter = System.currentTimeMillis() - used;
-        assertEquals(onA.path("lastUsedAt").asLong(), stored == null ? null : ((Number) stored).longValue(),
-                "A's flush wrote the stamp it showed");
+        assertEquals(onA.path("lastUsedAt").asLong(), stored, "A's flush wrote the stamp it showed");
         JsonNode onB = b.adminGet("/" + REALM + "/access-keys/" + id).json();
         assertEquals(onA.path("lastUsedAt").asLong(), onB.path("lastUsedAt").asLong(), "B reads the written stamp: " + onB);
         Figures.record("last use on A -> in the database after %d ms (flush every %d s)", writtenAfter, FLUSH_SECONDS);

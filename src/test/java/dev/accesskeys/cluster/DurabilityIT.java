@@ -90,10 +90,10 @@ class DurabilityIT {
         assertNotNull(used.get("lastUsedAt").numberValue(), "lastUsedAt before restart: " + used);
         assertEquals("127.0.0.1", used.get("lastUsedIp").asText());
         // the node shows its own last use at once; the database gets it with the node's next flush: here, at shutdown
-        assertNull(storedLastUse(active.get("id").asText()), "the stamp is written behind, not in the request");
+        assertNull(Postgres.lastUsedAt(DATABASE, active.get("id").asText()), "the stamp is written behind, not in the request");
 
         node.stop();
-        assertEquals(used.get("lastUsedAt").asLong(), storedLastUse(active.get("id").asText()),
+        assertEquals(used.get("lastUsedAt").asLong(), Postgres.lastUsedAt(DATABASE, active.get("id").asText()),
                 "the pending last use was written when the node stopped");
         double seconds = node.start();
         Figures.record("durability: graceful restart (SIGTERM, start --optimized) ready in %.1f s", seconds);
@@ -105,11 +105,6 @@ class DurabilityIT {
             assertEquals(400, reply.status(), refused.get("name") + " after restart: " + reply);
             assertEquals("invalid_grant", reply.text("error"));
         }
-    }
-
-    private static Long storedLastUse(String keyId) {
-        Object stored = Postgres.query(DATABASE, "SELECT last_used_at FROM access_key WHERE id = ?", keyId).get(0).get("last_used_at");
-        return stored == null ? null : ((Number) stored).longValue();
     }
 
     @Test

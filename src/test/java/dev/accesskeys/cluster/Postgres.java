@@ -38,6 +38,12 @@ final class Postgres {
         }
     }
 
+    /** The key's {@code LAST_USED_AT} as stored, or null if none is written yet. */
+    static Long lastUsedAt(String database, String keyId) {
+        Object stored = query(database, "SELECT last_used_at FROM access_key WHERE id = ?", keyId).get(0).get("last_used_at");
+        return stored == null ? null : ((Number) stored).longValue();
+    }
+
     /** Rows of {@code sql} as column (lower case) → value maps. */
     static List<Map<String, Object>> query(String database, String sql, Object... parameters) {
         try (Connection c = DriverManager.getConnection(URL + database, USER, "");

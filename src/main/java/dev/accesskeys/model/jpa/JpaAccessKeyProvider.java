@@ -79,8 +79,9 @@ final class JpaAccessKeyProvider implements AccessKeyProvider {
 
     /**
      * A newest-first search (the listings' default order) looks in two steps, so that neither a term with few matches
-     * nor one with many reads much: first among the realm's newest keys ({@code searchRecentWindow}, default {@value #DEFAULT_RECENT_WINDOW}) (a bounded range of
-     * the (realm, created) index), which answers a term that matches a fair share of the keys; only when that window
+     * nor one with many reads much: first among the realm's newest keys (option {@code searchRecentWindow}, default
+     * {@value #DEFAULT_RECENT_WINDOW}; a bounded range of the (realm, created) index), which answers a term that
+     * matches a fair share of the keys; only when that window
      * holds less than the page does it ask the indexes of the term's arms for every match and sort them (a term
      * that matches few keys, or keys made long ago). Without the first step PostgreSQL walks the whole realm in
      * creation order when many matches lie far back; without the second a rare term would walk the whole realm.
