@@ -101,9 +101,14 @@ final class KeycloakNode implements AutoCloseable {
         if (process != null && process.isAlive()) {
             throw new IllegalStateException(name + " is already running");
         }
+        // a node this run stopped or killed a moment ago may still hold its ports while the kernel tears it down
+        long portDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
         for (int port : new int[] {httpPort, managementPort, clusterPort}) {
-            if (listening(port)) {
-                throw new IllegalStateException("port " + port + " for " + name + " is taken (a node left over from an earlier run?)");
+            while (listening(port)) {
+                if (System.nanoTime() > portDeadline) {
+                    throw new IllegalStateException("port " + port + " for " + name + " is taken (a node left over from an earlier run?)");
+                }
+                sleep(250);
             }
         }
         List<String> command = new ArrayList<>(List.of(install.home().resolve("bin/kc.sh").toString(), "start", "--optimized",
@@ -192,9 +197,15 @@ final class KeycloakNode implements AutoCloseable {
 
     /** A crash: SIGKILL to the Java process (and the script), no shutdown hooks, no graceful close of anything. */
     void crash() {
-        killTree(process);
+        List<ProcessHandle> killed = killTree(process);
         try {
             process.waitFor(30, TimeUnit.SECONDS);
+            // the script can end before the JVM it started; wait for every process that was killed
+            for (ProcessHandle handle : killed) {
+                handle.onExit().get(30, TimeUnit.SECONDS);
+            }
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException(name + ": a killed process did not end", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -203,9 +214,12 @@ final class KeycloakNode implements AutoCloseable {
         System.out.printf("[cluster] %s: killed with SIGKILL%n", name);
     }
 
-    private static void killTree(Process process) {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
+    private static List<ProcessHandle> killTree(Process process) {
+        List<ProcessHandle> killed = new ArrayList<>(process.descendants().toList());
+        killed.forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
+        killed.add(process.toHandle());
+        return killed;
     }
 
     /** Node names in the latest cluster view this node logged since its last start (empty before the first view). */
