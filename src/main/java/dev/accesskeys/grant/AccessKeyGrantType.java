@@ -86,6 +86,10 @@ public class AccessKeyGrantType extends OAuth2GrantTypeBase {
                 owner, owner.getUsername(), remoteHost, AUTH_METHOD, false, null, null,
                 UserSessionModel.SessionPersistenceState.TRANSIENT);
         userSession.setNote(AccessKeys.ACCESS_KEY_ID_CLAIM, check.key().getId());
+        // The client session is created here, in the session's transaction, so that attaching the authentication
+        // session finds it there: otherwise Keycloak looks for a stored one first (a database read per exchange,
+        // which its own client_credentials grant pays) though a transient session never has one.
+        session.sessions().createClientSession(realm, client, userSession);
 
         AuthenticationManager.setClientScopesInSession(session, authSession);
         ClientSessionContext clientSessionCtx = TokenManager.attachAuthenticationSession(session, userSession, authSession);
