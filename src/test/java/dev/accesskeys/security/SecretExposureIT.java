@@ -25,6 +25,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.CRC32;
 
+import dev.accesskeys.support.ExternalDatabase;
 import dev.accesskeys.support.AccessKeysApi;
 import dev.accesskeys.support.AccessKeysApi.Key;
 import dev.accesskeys.support.AccessKeysServerConfig;
@@ -257,27 +258,18 @@ class SecretExposureIT {
      * SHA-256 of its secret. The embedded H2 database lives inside the server process and cannot be read from here.
      */
     private String hashColumnCheck(Key kept) throws Exception {
-        String vendor = System.getProperty("kc.test.database.vendor", "");
-        List<String> command;
-        if (vendor.equals("postgres")) {
-            command = List.of("psql", "-h", "127.0.0.1", "-U", "postgres", "-d", "access_keys_it", "-At", "-F", " ",
-                    "-c", "SELECT ID, SECRET_HASH FROM ACCESS_KEY");
-        } else if (vendor.equals("mariadb")) {
-            command = List.of("mariadb", "-h", "127.0.0.1", "-u", "access_keys", "-paccess_keys", "access_keys_it", "-N", "-B",
-                    "-e", "SELECT ID, SECRET_HASH FROM ACCESS_KEY");
-        } else {
+        ExternalDatabase database = ExternalDatabase.ofSuite();
+        if (database == null) {
             return "SECRET_HASH column: not readable on the embedded H2 database (checked in the PostgreSQL and MariaDB runs)";
         }
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, process.waitFor(), out);
+        String vendor = database.vendor();
         Map<String, String> rows = new HashMap<>();
-        for (String line : out.split("\\R")) {
-            String[] cells = line.trim().split("\\s+");
+        for (String[] cells : database.query("SELECT ID, SECRET_HASH FROM ACCESS_KEY")) {
             if (cells.length == 2) {
                 rows.put(cells[0], cells[1]);
             }
         }
+        String out = rows.toString();
         assertTrue(rows.containsKey(kept.id()) && rows.size() >= 6, "rows read (the kept, revoked and rotated keys): " + out);
         for (Map.Entry<String, String> row : rows.entrySet()) {
             assertTrue(row.getValue().matches("[0-9a-f]{64}"), "SECRET_HASH of " + row.getKey() + " is a SHA-256 hex");

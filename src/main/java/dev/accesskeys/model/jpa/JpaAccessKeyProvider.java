@@ -1,5 +1,7 @@
 package dev.accesskeys.model.jpa;
 
+import java.sql.PreparedStatement;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -17,8 +19,11 @@ import dev.accesskeys.model.NewAccessKey;
 import dev.accesskeys.model.OwnerBusyException;
 
 import org.hibernate.LockOptions;
+import org.hibernate.Session;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.jpa.HibernateHints;
 import org.hibernate.jpa.SpecHints;
+import org.hibernate.persister.entity.AbstractEntityPersister;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.jpa.entities.UserEntity;
 
@@ -284,13 +289,11 @@ final class JpaAccessKeyProvider implements AccessKeyProvider {
                     .setHint(SpecHints.HINT_SPEC_LOCK_TIMEOUT, LockOptions.SKIP_LOCKED)
                     .getResultList());
             List<KeyUse> skipped = new ArrayList<>();
+            List<KeyUse> writable = new ArrayList<>();
             for (KeyUse use : chunk) {
-                if (mine.contains(use.keyId())) {
-                    recordUse(use.realmId(), use.keyId(), use.at(), use.ip(), use.notBefore());
-                } else {
-                    skipped.add(use);
-                }
+                (mine.contains(use.keyId()) ? writable : skipped).add(use);
             }
+            writeUses(writable);
             if (!skipped.isEmpty()) {
                 // of the skipped keys, those that still exist were locked: kept for later; the others are gone
                 Set<String> existing = new HashSet<>(em.createNamedQuery("AccessKey.idsIn", String.class)
@@ -300,6 +303,37 @@ final class JpaAccessKeyProvider implements AccessKeyProvider {
             }
         }
         return locked;
+    }
+
+    /**
+     * The conditional update of {@link #recordUse} for many keys as one JDBC batch: one round trip instead of one per
+     * key, and no query of Hibernate's per statement. The table name is Hibernate's (with the db-schema, if any).
+     */
+    private void writeUses(List<KeyUse> uses) {
+        if (uses.isEmpty()) {
+            return;
+        }
+        String table = ((AbstractEntityPersister) em.getEntityManagerFactory().unwrap(SessionFactoryImplementor.class)
+                .getMappingMetamodel().getEntityDescriptor(AccessKeyEntity.class)).getTableName();
+        String sql = "update " + table + " set LAST_USED_AT = ?, LAST_USED_IP = ? where ID = ? and REALM_ID = ?"
+                + " and (LAST_USED_AT is null or LAST_USED_AT < ?)";
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement update = connection.prepareStatement(sql)) {
+                for (KeyUse use : uses) {
+                    update.setLong(1, use.at());
+                    if (use.ip() == null) {
+                        update.setNull(2, Types.VARCHAR);
+                    } else {
+                        update.setString(2, use.ip());
+                    }
+                    update.setString(3, use.keyId());
+                    update.setString(4, use.realmId());
+                    update.setLong(5, use.notBefore());
+                    update.addBatch();
+                }
+                update.executeBatch();
+            }
+        });
     }
 
     @Override
