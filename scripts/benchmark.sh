@@ -369,6 +369,17 @@ driver load "key grant, cold ($COLD_CREATED keys)" "$TOKEN_URL" "$CONCURRENCY" "
   "$COLD_CREATED" "$OUT/warmup-key.form"
 [ "$DB" = postgres ] && PG_WRITES_COLD=$(( $(pg_key_writes) - PG_WRITES_COLD_T0 ))
 load "client_credentials, after the cold run" "$CONCURRENCY" client-credentials
+COLD_PASS_END=$(date +%s)
+# The same keys again once the node's copies are older than the verified-key cache's max age (60 s): every exchange
+# again reads its key from the database and writes its stamp (the last one is > 1 minute old), but the keys have
+# been used before - a machine that calls every few minutes. The first pass also paid each row's first stamp, which
+# makes the row longer (PostgreSQL then mostly cannot update it in place on its page, see operations.md).
+IDLE_WAIT=$(( COLD_PASS_END + 62 - $(date +%s) )); [ "$IDLE_WAIT" -gt 0 ] && sleep "$IDLE_WAIT"
+[ "$DB" = postgres ] && PG_WRITES_COLD2_T0=$(pg_key_writes)
+driver load "key grant, cold again (same keys, idle > 60 s)" "$TOKEN_URL" "$CONCURRENCY" "$WARMUP" "$DURATION" "$OUT/cold-keys.form" "$RESULTS" \
+  "$COLD_CREATED" "$OUT/warmup-key.form"
+[ "$DB" = postgres ] && PG_WRITES_COLD2=$(( $(pg_key_writes) - PG_WRITES_COLD2_T0 ))
+load "client_credentials, after the second cold run" "$CONCURRENCY" client-credentials
 
 # ---------------------------------------------------------------- management
 step "Management: creating $BULK_KEYS keys over $BULK_USERS users (admin REST, $BULK_CONCURRENCY parallel, limit ${BULK_TIME_LIMIT}s)"
@@ -458,6 +469,7 @@ KG1=$(mean "$(rps "key grant (1 key)")" "$(rps "key grant (1 key), round 2")")
 KG100=$(mean "$(rps "key grant (100 keys)")" "$(rps "key grant (100 keys), round 2")")
 COLD_NAME="key grant, cold ($COLD_CREATED keys)"
 KGC=$(rps "$COLD_NAME"); CC_COLD=$(rps "client_credentials, after the cold run")
+KGC2=$(rps "key grant, cold again (same keys, idle > 60 s)"); CC_COLD2=$(rps "client_credentials, after the second cold run")
 COLD_REQUESTS=$(awk -F'\t' -v n="$COLD_NAME" '$1==n {print $2}' "$RESULTS")
 COLD_SHARE=$(awk -v k="$COLD_CREATED" -v r="$COLD_REQUESTS" 'BEGIN { if (r > 0) printf "%.0f %%", 100 * (k < r ? k : r) / r; else print "n/a" }')
 CC=$(mean "$(rps "client_credentials")" "$(rps "client_credentials, round 2")"); PW=$(rps "password grant")
@@ -485,7 +497,8 @@ pass() { if awk "BEGIN {exit !($1)}"; then echo "met"; else echo "**missed**"; f
   echo "| mean req/s of both rounds: key grant 1 key / 100 keys / client_credentials | $KG1 / $KG100 / $CC | | |"
   echo "| key grant (1 key) / client_credentials (warm) | $(ratio "$KG1" "$CC") | ≥ 1.0 | $(pass "$(ratio "$KG1" "$CC") >= 1.0") |"
   echo "| key grant (100 keys) / client_credentials (warm) | $(ratio "$KG100" "$CC") | ≥ 1.0 | $(pass "$(ratio "$KG100" "$CC") >= 1.0") |"
-  echo "| key grant cold ($COLD_CREATED keys, $COLD_SHARE of exchanges cold) / client_credentials run after it | $(ratio "$KGC" "$CC_COLD") | ≥ 0.9 | $(pass "$(ratio "$KGC" "$CC_COLD") >= 0.9") |"
+  echo "| key grant cold, first use ($COLD_CREATED new keys, $COLD_SHARE of exchanges cold) / client_credentials run after it | $(ratio "$KGC" "$CC_COLD") | ≥ 0.9 | $(pass "$(ratio "$KGC" "$CC_COLD") >= 0.9") |"
+  echo "| key grant cold, used before (the same keys, idle > 60 s) / client_credentials run after it | $(ratio "$KGC2" "$CC_COLD2") | ≥ 0.9 | $(pass "$(ratio "$KGC2" "$CC_COLD2") >= 0.9") |"
   echo "| key grant (1 key) / password grant | $(ratio "$KG1" "$PW") | ≥ 20 | $(pass "$(ratio "$KG1" "$PW") >= 20") |"
   echo "| key grant (100 keys) / password grant | $(ratio "$KG100" "$PW") | ≥ 20 | $(pass "$(ratio "$KG100" "$PW") >= 20") |"
   echo "| bench-user sessions: before → after key-grant runs → after all runs | $SESSIONS_BEFORE → $SESSIONS_AFTER_KEYGRANT → $SESSIONS_AFTER_ALL | 0 added by the grant | $(pass "$SESSIONS_AFTER_KEYGRANT == $SESSIONS_BEFORE") |"
@@ -493,6 +506,7 @@ pass() { if awk "BEGIN {exit !($1)}"; then echo "met"; else echo "**missed**"; f
   if [ "$DB" = postgres ]; then
     echo "| key-table rows written (PostgreSQL \`pg_stat_user_tables\`) during the key-grant runs (${KEYGRANT_SECONDS}s, 101 keys) | $PG_WRITES | ≤ 101 × ⌈${KEYGRANT_SECONDS}/60⌉ | $(pass "$PG_WRITES <= 101 * int((${KEYGRANT_SECONDS} + 59) / 60)") |"
     echo "| key-table rows written during the cold run (one pass, $COLD_CREATED keys each used once, and the warm-up key) | $PG_WRITES_COLD | ≤ $((COLD_CREATED + 1)) | $(pass "$PG_WRITES_COLD <= $COLD_CREATED + 1") |"
+    echo "| key-table rows written during the second cold run | $PG_WRITES_COLD2 | ≤ $((COLD_CREATED + 1)) | $(pass "$PG_WRITES_COLD2 <= $COLD_CREATED + 1") |"
   fi
   echo "| errors at $HIGH_CONCURRENCY concurrent clients | $HIGH_ERRORS | 0 | $(pass "$HIGH_ERRORS == 0") |"
   echo "| admin list page (first=0&max=50) over $TOTAL_KEYS keys | ${LIST_MS} ms | < 100 ms | $(pass "$LIST_MS < 100") |"

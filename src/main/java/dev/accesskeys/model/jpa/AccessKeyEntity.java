@@ -20,8 +20,6 @@ import jakarta.persistence.Table;
                 + " where k.realmId = :realmId and k.userId = :userId"),
         @NamedQuery(name = "AccessKey.notRevokedOfUser", query = "select k from AccessKeyEntity k"
                 + " where k.realmId = :realmId and k.userId = :userId and k.revokedAt is null"),
-        @NamedQuery(name = "AccessKey.recordUse", query = "update AccessKeyEntity k set k.lastUsedAt = :at, k.lastUsedIp = :ip"
-                + " where k.id = :id and k.realmId = :realmId and (k.lastUsedAt is null or k.lastUsedAt < :notBefore)"),
         @NamedQuery(name = "AccessKey.deleteById", query = "delete from AccessKeyEntity k where k.id = :id and k.realmId = :realmId"),
         @NamedQuery(name = "AccessKey.deleteByUser", query = "delete from AccessKeyEntity k where k.realmId = :realmId and k.userId = :userId"),
         @NamedQuery(name = "AccessKey.bySecretHash", query = "select k from AccessKeyEntity k where k.realmId = :realmId"

@@ -1,6 +1,7 @@
 package dev.accesskeys.model.jpa;
 
 import java.sql.PreparedStatement;
+import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -264,13 +265,7 @@ final class JpaAccessKeyProvider implements AccessKeyProvider {
 
     @Override
     public boolean recordUse(String realmId, String id, long at, String ip, long notBefore) {
-        return em.createNamedQuery("AccessKey.recordUse")
-                .setParameter("at", at)
-                .setParameter("ip", ip)
-                .setParameter("id", id)
-                .setParameter("realmId", realmId)
-                .setParameter("notBefore", notBefore)
-                .executeUpdate() > 0;
+        return writeUses(List.of(new KeyUse(realmId, id, at, ip, notBefore))) > 0;
     }
 
     /** Rows locked per statement of {@link #recordUses}. */
@@ -306,18 +301,19 @@ final class JpaAccessKeyProvider implements AccessKeyProvider {
     }
 
     /**
-     * The conditional update of {@link #recordUse} for many keys as one JDBC batch: one round trip instead of one per
-     * key, and no query of Hibernate's per statement. The table name is Hibernate's (with the db-schema, if any).
+     * Writes last-use stamps as one JDBC batch (one round trip, not one per key), each a conditional update: only a
+     * stamp older than the use's {@code notBefore} is replaced. The table name is Hibernate's (with the db-schema, if
+     * any). Returns how many rows changed.
      */
-    private void writeUses(List<KeyUse> uses) {
+    private int writeUses(List<KeyUse> uses) {
         if (uses.isEmpty()) {
-            return;
+            return 0;
         }
         String table = ((AbstractEntityPersister) em.getEntityManagerFactory().unwrap(SessionFactoryImplementor.class)
                 .getMappingMetamodel().getEntityDescriptor(AccessKeyEntity.class)).getTableName();
         String sql = "update " + table + " set LAST_USED_AT = ?, LAST_USED_IP = ? where ID = ? and REALM_ID = ?"
                 + " and (LAST_USED_AT is null or LAST_USED_AT < ?)";
-        em.unwrap(Session.class).doWork(connection -> {
+        return em.unwrap(Session.class).doReturningWork(connection -> {
             try (PreparedStatement update = connection.prepareStatement(sql)) {
                 for (KeyUse use : uses) {
                     update.setLong(1, use.at());
@@ -331,7 +327,11 @@ final class JpaAccessKeyProvider implements AccessKeyProvider {
                     update.setLong(5, use.notBefore());
                     update.addBatch();
                 }
-                update.executeBatch();
+                int changed = 0;
+                for (int count : update.executeBatch()) {
+                    changed += count == Statement.SUCCESS_NO_INFO ? 1 : Math.max(count, 0);
+                }
+                return changed;
             }
         });
     }
