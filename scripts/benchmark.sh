@@ -2,7 +2,7 @@
 # Benchmark: the access-key grant against Keycloak's own grants, and key management at scale.
 # Starts one Keycloak (pom.xml keycloak.dist.version; embedded dev-file DB, loopback only) with the extension, prepares a realm
 # "bench" through the admin REST API, drives every grant with the same concurrency and duration from
-# bench/LoadDriver.java (JDK 17 HttpClient), and writes target/benchmark/results.md.
+# bench/LoadDriver.java (its own plain HTTP/1.1 keep-alive client), and writes target/benchmark/results.md.
 #
 #   flock /tmp/kc-it.lock ./scripts/benchmark.sh                  # H2 (dev-file), the default
 #   flock /tmp/kc-it.lock ./scripts/benchmark.sh --db postgres    # PostgreSQL 127.0.0.1:5432 (as the test suite),

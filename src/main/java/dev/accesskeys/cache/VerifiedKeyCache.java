@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
+import dev.accesskeys.SweepGate;
 import dev.accesskeys.model.AccessKey;
 
 import org.jboss.logging.Logger;
@@ -31,7 +32,6 @@ final class VerifiedKeyCache {
 
     static final int DEFAULT_MAX_ENTRIES = 10_000;
     static final int DEFAULT_MAX_AGE_SECONDS = 60;
-    private static final long SWEEP_INTERVAL_MILLIS = 1000;
 
     private static final Logger LOG = Logger.getLogger(VerifiedKeyCache.class);
 
@@ -40,7 +40,7 @@ final class VerifiedKeyCache {
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private final AtomicLong generation = new AtomicLong();
-    private final AtomicLong lastSweep = new AtomicLong(Long.MIN_VALUE / 2);
+    private final SweepGate sweeping = new SweepGate(1000);
     private volatile int maxEntries = DEFAULT_MAX_ENTRIES;
     private volatile long maxAgeMillis = DEFAULT_MAX_AGE_SECONDS * 1000L;
 
@@ -85,8 +85,7 @@ final class VerifiedKeyCache {
         }
         if (entries.size() >= maxEntries) {
             // full: drop expired copies, but scan at most once a second, not on every uncached verification
-            long last = lastSweep.get();
-            if (now - last >= SWEEP_INTERVAL_MILLIS && lastSweep.compareAndSet(last, now)) {
+            if (sweeping.due(now)) {
                 entries.values().removeIf(e -> now - e.cachedAt() >= maxAgeMillis);
             }
             if (entries.size() >= maxEntries) {

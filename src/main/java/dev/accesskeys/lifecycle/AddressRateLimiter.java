@@ -4,9 +4,12 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.accesskeys.SweepGate;
+
 /**
  * At most {@code limit} calls per client address in each fixed window of {@code windowSeconds}. Node-local: a
- * cluster of n nodes admits up to n times as many. Bounded memory: past windows are swept once the map grows large.
+ * cluster of n nodes admits up to n times as many. Bounded memory: past windows are swept (at most once a second)
+ * once the map grows large.
  */
 public final class AddressRateLimiter {
 
@@ -16,6 +19,7 @@ public final class AddressRateLimiter {
     }
 
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
+    private final SweepGate sweeping = new SweepGate(1000);
     private final int limit;
     private final long windowMillis;
 
@@ -32,7 +36,7 @@ public final class AddressRateLimiter {
         if (limit == 0) {
             return true;
         }
-        if (windows.size() > SWEEP_ABOVE) {
+        if (windows.size() > SWEEP_ABOVE && sweeping.due(now)) {
             windows.values().removeIf(w -> now - w.start() >= windowMillis);
         }
         Window window = windows.compute(address, (a, w) -> w == null || now - w.start() >= windowMillis

@@ -2,6 +2,8 @@ package dev.accesskeys.service;
 
 import java.util.concurrent.ConcurrentHashMap;
 
+import dev.accesskeys.SweepGate;
+
 import org.keycloak.models.RealmModel;
 
 /**
@@ -28,7 +30,7 @@ public final class KeyThrottle {
     public static final int DEFAULT_MAX_FAILURES = 10;
     public static final int DEFAULT_LOCKOUT_SECONDS = 300;
 
-    /** Above this many entries, a failure first drops the ones whose window has passed. */
+    /** Above this many entries, a failure first drops the ones whose window has passed (at most once a second). */
     private static final int SWEEP_THRESHOLD = 10_000;
 
     /** consecutive failures since {@code since}; locked until {@code lockedUntil} (0 = not locked) */
@@ -38,6 +40,7 @@ public final class KeyThrottle {
     /** This node's counters of every realm. */
     static final class Counters {
         private final ConcurrentHashMap<String, State> states = new ConcurrentHashMap<>();
+        private final SweepGate sweeping = new SweepGate(1000);
     }
 
     private final boolean enabled;
@@ -45,6 +48,7 @@ public final class KeyThrottle {
     private final long lockoutMillis;
     private final String realmId;
     private final ConcurrentHashMap<String, State> states;
+    private final SweepGate sweeping;
 
     private KeyThrottle(boolean enabled, int maxFailures, long lockoutMillis, String realmId, Counters counters) {
         this.enabled = enabled;
@@ -52,6 +56,7 @@ public final class KeyThrottle {
         this.lockoutMillis = lockoutMillis;
         this.realmId = realmId;
         this.states = counters.states;
+        this.sweeping = counters.sweeping;
     }
 
     static KeyThrottle of(RealmModel realm, Counters counters) {
@@ -86,7 +91,7 @@ public final class KeyThrottle {
             long since = fresh ? now : old.since();
             return failures >= maxFailures ? new State(0, now, now + lockoutMillis) : new State(failures, since, 0);
         });
-        if (states.size() > SWEEP_THRESHOLD) {
+        if (states.size() > SWEEP_THRESHOLD && sweeping.due(now)) {
             states.values().removeIf(st -> st.lockedUntil() != 0 ? st.lockedUntil() <= now : now - st.since() > lockoutMillis);
         }
         return state.lockedUntil() > now;

@@ -36,6 +36,25 @@ class LastUseRecorderTest {
     }
 
     @Test
+    void claimsOfPastIntervalsArePrunedOnceTheMapIsLarge() {
+        LastUseRecorder recorder = new LastUseRecorder();
+        for (int i = 0; i <= LastUseRecorder.PRUNE_ABOVE; i++) {
+            assertTrue(recorder.claim("ak_old" + i, T0));
+        }
+        // within the interval every claim is live: nothing to prune, and the map is not scanned again each time
+        for (int i = 0; i < 100; i++) {
+            assertTrue(recorder.claim("ak_new" + i, T0 + 1 + i));
+        }
+        assertEquals(LastUseRecorder.PRUNE_ABOVE + 101, recorder.size());
+        // once their interval passed, the next claim drops the old ones; the recent ones still hold their slot
+        long later = T0 + LastUseRecorder.INTERVAL_MILLIS;
+        assertTrue(recorder.claim("ak_after", later));
+        assertEquals(100 + 1, recorder.size(), "only the claims of the last interval are kept");
+        assertFalse(recorder.claim("ak_new99", later), "a pruned map still knows the recent claims");
+        assertTrue(recorder.claim("ak_old0", later), "an old key's next use is written");
+    }
+
+    @Test
     void concurrentUsesOfOneKeyClaimOnce() throws Exception {
         LastUseRecorder recorder = new LastUseRecorder();
         AtomicInteger claims = new AtomicInteger();
