@@ -276,6 +276,20 @@ if [ "$NODES" = 2 ]; then
   exit 0
 fi
 
+# ---------------------------------------------------------------- cold keys (made now, used after the warm runs)
+# Made before any measured run: creating ~15 000 keys through the admin API exercises the database code that
+# client_credentials (Keycloak looks up a stored client session per token) and the cold pass share; done between
+# measured runs, it sped client_credentials up by 40 % from one run to the next (534 -> 751 req/s, 2026-11-29).
+api GET "/$REALM/users?username=bulk&max=100000" | jq -r '.[] | select(.username | startswith("bulk")) | .id' > "$OUT/bulk-users.txt"
+step "Cold keys: $COLD_KEYS keys of $COLD_USERS users (admin REST), and $COLD_WARMUP_KEYS others for the cold path's JIT warm-up"
+head -n "$COLD_USERS" "$OUT/bulk-users.txt" > "$OUT/cold-users.txt"
+read -r WARM_COLD_CREATED WARM_COLD_ERRORS WARM_COLD_SECONDS < <(driver create-keys "$KC" "$REALM" bench-admin bench-admin-secret \
+  "$OUT/cold-users.txt" "$COLD_WARMUP_KEYS" "$BULK_CONCURRENCY" "$BULK_TIME_LIMIT" "cold warm-up key " bench-cli "$OUT/cold-warmup-keys.form" | tail -1)
+echo "    created $WARM_COLD_CREATED warm-up keys in ${WARM_COLD_SECONDS}s ($WARM_COLD_ERRORS errors)"
+read -r COLD_CREATED COLD_ERRORS COLD_SECONDS < <(driver create-keys "$KC" "$REALM" bench-admin bench-admin-secret \
+  "$OUT/cold-users.txt" "$COLD_KEYS" "$BULK_CONCURRENCY" "$BULK_TIME_LIMIT" "cold key " bench-cli "$OUT/cold-keys.form" | tail -1)
+echo "    created $COLD_CREATED keys in ${COLD_SECONDS}s ($COLD_ERRORS errors)"
+
 # ---------------------------------------------------------------- grants
 : > "$RESULTS"
 load() { driver load "$1" "$TOKEN_URL" "$2" "$WARMUP" "$DURATION" "$OUT/$3.form" "$RESULTS"; }
@@ -305,6 +319,11 @@ step "JIT warm-up round: every grant for ${WARMUP_ROUND}s, unmeasured"
 for f in warmup-key client-credentials password app-password; do
   driver load "warm-up $f" "$TOKEN_URL" "$CONCURRENCY" "$WARMUP_ROUND" 1 "$OUT/$f.form" "$OUT/warmup.tsv"
 done
+# The cold path (a key read from the database, its last-use stamp written behind) is code the warm runs never run: a
+# fresh JVM would compile it during the measured cold pass (C2 was still busy ~10 % of the machine then). Its own
+# unmeasured pass over other keys, each exchanged once, so that the measured cold keys are still unseen by the node.
+driver load "warm-up cold path ($WARM_COLD_CREATED keys)" "$TOKEN_URL" "$CONCURRENCY" "$WARMUP" $((DURATION * 3)) \
+  "$OUT/cold-warmup-keys.form" "$OUT/warmup.tsv" "$WARM_COLD_CREATED" "$OUT/warmup-key.form"
 SESSIONS_BEFORE=$(sessions_of_bench_user)
 step "Load: concurrency $CONCURRENCY, warm-up ${WARMUP}s, measured ${DURATION}s per run"
 : > "$OUT/lastused-samples.txt"
@@ -347,23 +366,12 @@ step "Load: $HIGH_CONCURRENCY concurrent clients, key grant over 100 keys"
 load "key grant, $HIGH_CONCURRENCY clients" "$HIGH_CONCURRENCY" hundred-keys
 
 # ---------------------------------------------------------------- cold keys
-api GET "/$REALM/users?username=bulk&max=100000" | jq -r '.[] | select(.username | startswith("bulk")) | .id' > "$OUT/bulk-users.txt"
-step "Cold: $COLD_KEYS keys of $COLD_USERS users (admin REST), each used in turn; first $COLD_WARMUP_KEYS others for the cold path's JIT warm-up"
-head -n "$COLD_USERS" "$OUT/bulk-users.txt" > "$OUT/cold-users.txt"
-# The cold path (a key read from the database, its last-use stamp written behind) is code the warm runs never ran: a
-# fresh JVM would compile it during the measured pass (C2 was still busy ~10 % of the machine then). It gets its own
-# unmeasured pass first, over other keys, each exchanged once, so the measured keys are still unseen by the node.
-read -r WARM_COLD_CREATED WARM_COLD_ERRORS WARM_COLD_SECONDS < <(driver create-keys "$KC" "$REALM" bench-admin bench-admin-secret \
-  "$OUT/cold-users.txt" "$COLD_WARMUP_KEYS" "$BULK_CONCURRENCY" "$BULK_TIME_LIMIT" "cold warm-up key " bench-cli "$OUT/cold-warmup-keys.form" | tail -1)
-echo "    created $WARM_COLD_CREATED warm-up keys in ${WARM_COLD_SECONDS}s ($WARM_COLD_ERRORS errors)"
-read -r COLD_CREATED COLD_ERRORS COLD_SECONDS < <(driver create-keys "$KC" "$REALM" bench-admin bench-admin-secret \
-  "$OUT/cold-users.txt" "$COLD_KEYS" "$BULK_CONCURRENCY" "$BULK_TIME_LIMIT" "cold key " bench-cli "$OUT/cold-keys.form" | tail -1)
-echo "    created $COLD_CREATED keys in ${COLD_SECONDS}s ($COLD_ERRORS errors)"
 # One pass: every cold key is exchanged exactly once (the run ends after $COLD_CREATED requests, or DURATION), so every
 # measured exchange finds its key in no node cache and reads it from the database; req/s over the pass's own time.
 # The usual warm-up before it (the load driver is a fresh JVM, its connections new) sends the warm-up key instead.
-driver load "warm-up cold path ($WARM_COLD_CREATED keys)" "$TOKEN_URL" "$CONCURRENCY" "$WARMUP" $((DURATION * 3)) \
-  "$OUT/cold-warmup-keys.form" "$OUT/warmup.tsv" "$WARM_COLD_CREATED" "$OUT/warmup-key.form"
+# client_credentials right before and right after it: the ratio uses their mean (the server's speed still drifts).
+step "Cold: $COLD_CREATED keys each exchanged once, between two client_credentials runs"
+load "client_credentials, before the cold run" "$CONCURRENCY" client-credentials
 [ "$DB" = postgres ] && PG_WRITES_COLD_T0=$(pg_key_writes)
 driver load "key grant, cold ($COLD_CREATED keys)" "$TOKEN_URL" "$CONCURRENCY" "$WARMUP" "$DURATION" "$OUT/cold-keys.form" "$RESULTS" \
   "$COLD_CREATED" "$OUT/warmup-key.form"
@@ -468,8 +476,10 @@ mean() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", (a + b) / 2 }'; }
 KG1=$(mean "$(rps "key grant (1 key)")" "$(rps "key grant (1 key), round 2")")
 KG100=$(mean "$(rps "key grant (100 keys)")" "$(rps "key grant (100 keys), round 2")")
 COLD_NAME="key grant, cold ($COLD_CREATED keys)"
-KGC=$(rps "$COLD_NAME"); CC_COLD=$(rps "client_credentials, after the cold run")
-KGC2=$(rps "key grant, cold again (same keys, idle > 60 s)"); CC_COLD2=$(rps "client_credentials, after the second cold run")
+# each cold pass against the mean of the client_credentials runs right before and right after it
+KGC=$(rps "$COLD_NAME"); CC_COLD=$(mean "$(rps "client_credentials, before the cold run")" "$(rps "client_credentials, after the cold run")")
+KGC2=$(rps "key grant, cold again (same keys, idle > 60 s)")
+CC_COLD2=$(mean "$(rps "client_credentials, after the cold run")" "$(rps "client_credentials, after the second cold run")")
 COLD_REQUESTS=$(awk -F'\t' -v n="$COLD_NAME" '$1==n {print $2}' "$RESULTS")
 COLD_SHARE=$(awk -v k="$COLD_CREATED" -v r="$COLD_REQUESTS" 'BEGIN { if (r > 0) printf "%.0f %%", 100 * (k < r ? k : r) / r; else print "n/a" }')
 CC=$(mean "$(rps "client_credentials")" "$(rps "client_credentials, round 2")"); PW=$(rps "password grant")
@@ -483,8 +493,8 @@ pass() { if awk "BEGIN {exit !($1)}"; then echo "met"; else echo "**missed**"; f
   echo "Run $(date -u '+%Y-%m-%d %H:%M UTC') on $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/ {print $2}') GB RAM;"
   echo "$(java -version 2>&1 | head -1); Keycloak $KC_VERSION, \`start --optimized\`, $DB_LABEL database; load driver on loopback."
   echo "Every run: concurrency $CONCURRENCY (unless stated), ${WARMUP}s warm-up, ${DURATION}s measured; closed loop."
-  echo "Before the first measured run every grant was driven ${WARMUP_ROUND}s unmeasured (JIT warm-up round); before the"
-  echo "cold pass, $WARM_COLD_CREATED other keys were exchanged once each, unmeasured (the cold path's JIT warm-up)."
+  echo "All keys of the cold runs were made before any measured run. Before the first measured run every grant was driven"
+  echo "${WARMUP_ROUND}s unmeasured and $WARM_COLD_CREATED other keys were exchanged once each (JIT warm-up round, with the cold path)."
   echo "A sampler (1 admin list + 1 client-credentials token per second) runs during the first two key-grant runs."
   echo "Ratios to client_credentials use the mean req/s of two rounds run in opposite orders (round 1, then round 2 reversed)."
   echo
@@ -497,8 +507,8 @@ pass() { if awk "BEGIN {exit !($1)}"; then echo "met"; else echo "**missed**"; f
   echo "| mean req/s of both rounds: key grant 1 key / 100 keys / client_credentials | $KG1 / $KG100 / $CC | | |"
   echo "| key grant (1 key) / client_credentials (warm) | $(ratio "$KG1" "$CC") | ≥ 1.0 | $(pass "$(ratio "$KG1" "$CC") >= 1.0") |"
   echo "| key grant (100 keys) / client_credentials (warm) | $(ratio "$KG100" "$CC") | ≥ 1.0 | $(pass "$(ratio "$KG100" "$CC") >= 1.0") |"
-  echo "| key grant cold, first use ($COLD_CREATED new keys, $COLD_SHARE of exchanges cold) / client_credentials run after it | $(ratio "$KGC" "$CC_COLD") | ≥ 0.9 | $(pass "$(ratio "$KGC" "$CC_COLD") >= 0.9") |"
-  echo "| key grant cold, used before (the same keys, idle > 60 s) / client_credentials run after it | $(ratio "$KGC2" "$CC_COLD2") | ≥ 0.9 | $(pass "$(ratio "$KGC2" "$CC_COLD2") >= 0.9") |"
+  echo "| key grant cold, first use ($COLD_CREATED new keys, $COLD_SHARE of exchanges cold) / client_credentials (mean of the runs before and after it) | $(ratio "$KGC" "$CC_COLD") | ≥ 0.9 | $(pass "$(ratio "$KGC" "$CC_COLD") >= 0.9") |"
+  echo "| key grant cold, used before (the same keys, idle > 60 s) / client_credentials (mean of the runs before and after it) | $(ratio "$KGC2" "$CC_COLD2") | ≥ 0.9 | $(pass "$(ratio "$KGC2" "$CC_COLD2") >= 0.9") |"
   echo "| key grant (1 key) / password grant | $(ratio "$KG1" "$PW") | ≥ 20 | $(pass "$(ratio "$KG1" "$PW") >= 20") |"
   echo "| key grant (100 keys) / password grant | $(ratio "$KG100" "$PW") | ≥ 20 | $(pass "$(ratio "$KG100" "$PW") >= 20") |"
   echo "| bench-user sessions: before → after key-grant runs → after all runs | $SESSIONS_BEFORE → $SESSIONS_AFTER_KEYGRANT → $SESSIONS_AFTER_ALL | 0 added by the grant | $(pass "$SESSIONS_AFTER_KEYGRANT == $SESSIONS_BEFORE") |"
