@@ -19,6 +19,11 @@ public final class SweepGate {
         this.intervalMillis = intervalMillis;
     }
 
+    /** The node-wide maps' gate: a sweep at most once a second. */
+    public static SweepGate everySecond() {
+        return new SweepGate(1000);
+    }
+
     /** @return whether the caller should sweep now; at most one caller per interval is told so */
     public boolean due(long now) {
         long last = lastSweep.get();

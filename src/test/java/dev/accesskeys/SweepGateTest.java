@@ -5,12 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.accesskeys.support.Concurrently;
 
 import org.junit.jupiter.api.Test;
 
@@ -32,23 +28,6 @@ class SweepGateTest {
     @Test
     void concurrentCallersGetOneSweep() throws Exception {
         SweepGate gate = new SweepGate(1000);
-        AtomicInteger sweeps = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(16);
-        try {
-            List<Future<?>> calls = new ArrayList<>();
-            for (int i = 0; i < 10_000; i++) {
-                calls.add(pool.submit(() -> {
-                    if (gate.due(T0)) {
-                        sweeps.incrementAndGet();
-                    }
-                }));
-            }
-            for (Future<?> call : calls) {
-                call.get();
-            }
-        } finally {
-            pool.shutdown();
-        }
-        assertEquals(1, sweeps.get());
+        assertEquals(1, Concurrently.countTrue(10_000, 16, () -> gate.due(T0)));
     }
 }

@@ -40,7 +40,7 @@ final class VerifiedKeyCache {
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private final AtomicLong generation = new AtomicLong();
-    private final SweepGate sweeping = new SweepGate(1000);
+    private final SweepGate sweeping = SweepGate.everySecond();
     private volatile int maxEntries = DEFAULT_MAX_ENTRIES;
     private volatile long maxAgeMillis = DEFAULT_MAX_AGE_SECONDS * 1000L;
 

@@ -19,7 +19,7 @@ public final class AddressRateLimiter {
     }
 
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
-    private final SweepGate sweeping = new SweepGate(1000);
+    private final SweepGate sweeping = SweepGate.everySecond();
     private final int limit;
     private final long windowMillis;
 

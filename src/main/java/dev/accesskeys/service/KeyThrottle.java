@@ -40,7 +40,7 @@ public final class KeyThrottle {
     /** This node's counters of every realm. */
     static final class Counters {
         private final ConcurrentHashMap<String, State> states = new ConcurrentHashMap<>();
-        private final SweepGate sweeping = new SweepGate(1000);
+        private final SweepGate sweeping = SweepGate.everySecond();
     }
 
     private final boolean enabled;

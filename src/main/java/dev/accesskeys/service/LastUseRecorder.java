@@ -16,7 +16,7 @@ final class LastUseRecorder {
     static final int PRUNE_ABOVE = 10_000;
 
     private final ConcurrentMap<String, Long> lastWrites = new ConcurrentHashMap<>();
-    private final SweepGate pruning = new SweepGate(1000);
+    private final SweepGate pruning = SweepGate.everySecond();
 
     /** @return whether the caller should write now; claims the slot when it says yes */
     boolean claim(String keyId, long now) {

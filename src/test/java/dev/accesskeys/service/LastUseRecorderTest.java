@@ -4,12 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.ArrayList;
-import java.util.List;
+
+import dev.accesskeys.support.Concurrently;
 
 import org.junit.jupiter.api.Test;
 
@@ -57,23 +53,6 @@ class LastUseRecorderTest {
     @Test
     void concurrentUsesOfOneKeyClaimOnce() throws Exception {
         LastUseRecorder recorder = new LastUseRecorder();
-        AtomicInteger claims = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(16);
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int i = 0; i < 10_000; i++) {
-                futures.add(pool.submit(() -> {
-                    if (recorder.claim("ak_hot", T0)) {
-                        claims.incrementAndGet();
-                    }
-                }));
-            }
-            for (Future<?> f : futures) {
-                f.get();
-            }
-        } finally {
-            pool.shutdown();
-        }
-        assertEquals(1, claims.get());
+        assertEquals(1, Concurrently.countTrue(10_000, 16, () -> recorder.claim("ak_hot", T0)));
     }
 }
