@@ -13,14 +13,15 @@
 # Options: --db h2|postgres; --search-keys N (PostgreSQL only: bulk-insert keys by SQL until the realm holds N,
 #   then time the admin searches; default 1000000 on PostgreSQL, 0 = skip); --cold-keys N [10000] keys of
 #   --cold-users N [1000] users for the cold run (every key used round robin, so exchanges miss the verified-key
-#   cache; COLD_WARMUP_KEYS [5000] other keys are exchanged once each before, unmeasured, to compile that path);
+#   cache; COLD_WARMUP_KEYS [5000] other keys are exchanged once each in every JIT warm-up round, to compile that path);
 #   --nodes 1|2 [1] (2 needs --db postgres: two clustered nodes, see bench/two-nodes.sh; its own runs only);
 #   --revoke-samples N [200] (--nodes 2: revocations measured under load);
 #   --quick: tiny numbers for a smoke test of the script itself (figures meaningless).
 #
 # Knobs (env): CONCURRENCY [16], WARMUP [5] s, DURATION [20] s, HIGH_CONCURRENCY [64],
 #   BULK_KEYS [100000], BULK_USERS [1000], BULK_CONCURRENCY [16], BULK_TIME_LIMIT [480] s,
-#   WARMUP_ROUND [30] s per grant, HTTP_PORT [8180], MGMT_PORT [9100], SKIP_BUILD [unset],
+#   WARMUP_ROUND [30] s per grant, WARMUP_ROUNDS_MAX [4] and WARMUP_JIT_SETTLED [5] % (warm-up rounds repeat until
+#   the JIT compiler took less than that share of a round), HTTP_PORT [8180], MGMT_PORT [9100], SKIP_BUILD [unset],
 #   with --nodes 2: HTTP_PORT_B [8181], MGMT_PORT_B [9101], CLUSTER_PORT [7900], CLUSTER_PORT_B [7901],
 #   PROFILE [unset; 1 = record a JFR profile of Keycloak into target/benchmark/keycloak.jfr].
 set -euo pipefail
@@ -35,7 +36,7 @@ while [ $# -gt 0 ]; do
     --cold-users) COLD_USERS=$2; shift 2 ;;
     --nodes) NODES=$2; shift 2 ;;
     --revoke-samples) REVOKE_SAMPLES=$2; shift 2 ;;
-    --quick) export WARMUP=1 WARMUP_ROUND=1 DURATION=3 BULK_KEYS=${BULK_KEYS:-300} BULK_USERS=${BULK_USERS:-30} \
+    --quick) export WARMUP=1 WARMUP_ROUND=1 WARMUP_ROUNDS_MAX=1 DURATION=3 BULK_KEYS=${BULK_KEYS:-300} BULK_USERS=${BULK_USERS:-30} \
                BULK_TIME_LIMIT=60 HIGH_CONCURRENCY=16; COLD_KEYS=300 COLD_USERS=30 COLD_WARMUP_KEYS=100; REVOKE_SAMPLES=30; QUICK=1; shift ;;
     *) echo "unknown option $1 (see the top of $0)"; exit 2 ;;
   esac
@@ -55,6 +56,8 @@ psql_bench() { psql -X -q -At -h 127.0.0.1 -U postgres -d "$PG_DB" "$@"; }
 CONCURRENCY=${CONCURRENCY:-16}
 WARMUP=${WARMUP:-5}
 WARMUP_ROUND=${WARMUP_ROUND:-30}
+WARMUP_ROUNDS_MAX=${WARMUP_ROUNDS_MAX:-4}
+WARMUP_JIT_SETTLED=${WARMUP_JIT_SETTLED:-5}
 DURATION=${DURATION:-20}
 HIGH_CONCURRENCY=${HIGH_CONCURRENCY:-64}
 BULK_KEYS=${BULK_KEYS:-100000}
@@ -315,16 +318,35 @@ sampler() {
 
 # A fresh JVM compiles as it goes: the run that comes first would pay for it. Warm every path up first
 # (unmeasured; the key grant with its own warm-up key so the measured keys' last-use writes stay visible).
-step "JIT warm-up round: every grant for ${WARMUP_ROUND}s, unmeasured"
-for f in warmup-key client-credentials password app-password; do
-  driver load "warm-up $f" "$TOKEN_URL" "$CONCURRENCY" "$WARMUP_ROUND" 1 "$OUT/$f.form" "$OUT/warmup.tsv"
+# The cold path (a key read from the database, its last-use stamp written behind) is code the warm runs never run:
+# each warm-up round ends with a pass over other keys, each exchanged once (the measured cold keys stay unseen by
+# the node); the next round's grants take longer than the verified-key cache's max age (60 s), so each round's pass
+# reads its keys from the database again. Keycloak's JIT compiler goes on for minutes (over 400 s of compile time
+# after 11 minutes, 2026-11-29, taking ~10 % of the machine during measured runs), so rounds repeat, up to
+# WARMUP_ROUNDS_MAX, until the JIT compiler took less than WARMUP_JIT_SETTLED % of the machine's CPU time in a round
+# (jstat -compiler: compile time summed over the compiler threads, over the round's time x cores).
+# (kc.sh runs Keycloak's JVM as its child: the JVM is the child of KC_PID)
+jit_compile_seconds() { jstat -compiler "$(pgrep -P "$KC_PID" java | head -1)" 2>/dev/null | awk 'NR == 2 {print $4}' || true; }
+WARMUP_ROUNDS_DONE=0 JIT_SHARE=n/a
+while [ "$WARMUP_ROUNDS_DONE" -lt "$WARMUP_ROUNDS_MAX" ]; do
+  WARMUP_ROUNDS_DONE=$((WARMUP_ROUNDS_DONE + 1))
+  step "JIT warm-up round $WARMUP_ROUNDS_DONE (of at most $WARMUP_ROUNDS_MAX): every grant for ${WARMUP_ROUND}s and $WARM_COLD_CREATED cold keys, unmeasured"
+  ROUND_T0=$(date +%s.%N) JIT_T0=$(jit_compile_seconds)
+  for f in warmup-key client-credentials password app-password; do
+    driver load "warm-up $f" "$TOKEN_URL" "$CONCURRENCY" "$WARMUP_ROUND" 1 "$OUT/$f.form" "$OUT/warmup.tsv"
+  done
+  driver load "warm-up cold path ($WARM_COLD_CREATED keys)" "$TOKEN_URL" "$CONCURRENCY" "$WARMUP" $((DURATION * 3)) \
+    "$OUT/cold-warmup-keys.form" "$OUT/warmup.tsv" "$WARM_COLD_CREATED" "$OUT/warmup-key.form"
+  JIT_T1=$(jit_compile_seconds) ROUND_T1=$(date +%s.%N)
+  if [ -z "$JIT_T0" ] || [ -z "$JIT_T1" ]; then
+    echo "    (jstat could not read the server's JIT statistics: no further rounds)"; JIT_SHARE=n/a; break
+  fi
+  JIT_SHARE=$(awk -v a="$JIT_T0" -v b="$JIT_T1" -v s="$ROUND_T0" -v e="$ROUND_T1" -v n="$(nproc)" 'BEGIN {printf "%.1f", 100 * (b - a) / (e - s) / n}')
+  echo "    JIT compile time in this round: $(awk -v a="$JIT_T0" -v b="$JIT_T1" 'BEGIN {printf "%.1f", b - a}') s in $(awk -v s="$ROUND_T0" -v e="$ROUND_T1" 'BEGIN {printf "%.0f", e - s}') s on $(nproc) cores (${JIT_SHARE} % of the machine; settled below $WARMUP_JIT_SETTLED %); $JIT_T1 s since the start"
+  awk -v j="$JIT_SHARE" -v t="$WARMUP_JIT_SETTLED" 'BEGIN {exit !(j < t)}' && break
 done
-# The cold path (a key read from the database, its last-use stamp written behind) is code the warm runs never run: a
-# fresh JVM would compile it during the measured cold pass (C2 was still busy ~10 % of the machine then). Its own
-# unmeasured pass over other keys, each exchanged once, so that the measured cold keys are still unseen by the node.
-driver load "warm-up cold path ($WARM_COLD_CREATED keys)" "$TOKEN_URL" "$CONCURRENCY" "$WARMUP" $((DURATION * 3)) \
-  "$OUT/cold-warmup-keys.form" "$OUT/warmup.tsv" "$WARM_COLD_CREATED" "$OUT/warmup-key.form"
 SESSIONS_BEFORE=$(sessions_of_bench_user)
+MEASURED_T0=$(date +%s) MEASURED_JIT_T0=$(jit_compile_seconds)
 step "Load: concurrency $CONCURRENCY, warm-up ${WARMUP}s, measured ${DURATION}s per run"
 : > "$OUT/lastused-samples.txt"
 snapshot_last_use | sort -u > "$OUT/lastused-baseline.txt"
@@ -388,6 +410,10 @@ driver load "key grant, cold again (same keys, idle > 60 s)" "$TOKEN_URL" "$CONC
   "$COLD_CREATED" "$OUT/warmup-key.form"
 [ "$DB" = postgres ] && PG_WRITES_COLD2=$(( $(pg_key_writes) - PG_WRITES_COLD2_T0 ))
 load "client_credentials, after the second cold run" "$CONCURRENCY" client-credentials
+MEASURED_T1=$(date +%s) MEASURED_JIT_T1=$(jit_compile_seconds)
+MEASURED_JIT=$(awk -v a="${MEASURED_JIT_T0:-0}" -v b="${MEASURED_JIT_T1:-0}" -v s="$MEASURED_T0" -v e="$MEASURED_T1" \
+  -v n="$(nproc)" 'BEGIN {printf "%.1f s in %d s (%.1f %% of the machine)", b - a, e - s, 100 * (b - a) / (e - s) / n}')
+echo "    JIT compile time from the first measured run to the last cold run: $MEASURED_JIT"
 
 # ---------------------------------------------------------------- management
 step "Management: creating $BULK_KEYS keys over $BULK_USERS users (admin REST, $BULK_CONCURRENCY parallel, limit ${BULK_TIME_LIMIT}s)"
@@ -422,7 +448,7 @@ column -t -s $'\t' "$OUT/management.tsv" | sed 's/^/    /'
 SEARCH_TOTAL=$TOTAL_KEYS
 if [ "$DB" = postgres ] && [ "$SEARCH_KEYS" -gt "$TOTAL_KEYS" ]; then
   ADD=$((SEARCH_KEYS - TOTAL_KEYS))
-  step "Search at scale: inserting $ADD keys by SQL over the $BULK_USERS bulk users (realm then holds $SEARCH_KEYS), ANALYZE"
+  step "Search at scale: inserting $ADD keys by SQL over the $BULK_USERS bulk users (realm then holds $SEARCH_KEYS), VACUUM (ANALYZE)"
   REALM_ID=$(psql_bench -c "select id from realm where name = '$REALM'")
   NOW_MS=$(date +%s%3N)
   T0=$(date +%s)
@@ -435,11 +461,16 @@ INSERT INTO access_key (id, realm_id, user_id, name, description, secret_hash, e
   SELECT 'ak_' || left(translate(encode(sha256(('id-' || g)::bytea), 'base64'), '+/=', 'xyz'), 22), '$REALM_ID', o.id, 'scale key ' || g, 'inserted for the search benchmark',
          encode(sha256(('scale-' || g)::bytea), 'hex'), true, $NOW_MS - $ADD + g
   FROM generate_series(1, $ADD) g JOIN bulk_owner o ON o.n = g % (SELECT count(*) FROM bulk_owner);
-ANALYZE access_key;
 SQL
-  SEARCH_INSERT_SECONDS=$(( $(date +%s) - T0 ))
+  # What autovacuum does after a bulk insert on a default PostgreSQL 13+ (autovacuum_vacuum_insert_threshold): marks
+  # the new pages all-visible (index-only scans need that) and gathers statistics. This machine's PostgreSQL runs
+  # with autovacuum off, so the script does it itself, and says how long it took.
+  T1=$(date +%s)
+  psql_bench -v ON_ERROR_STOP=1 -c "VACUUM (ANALYZE) access_key"
+  SEARCH_VACUUM_SECONDS=$(( $(date +%s) - T1 ))
+  SEARCH_INSERT_SECONDS=$((T1 - T0))
   SEARCH_TOTAL=$(psql_bench -c "select count(*) from access_key where realm_id = '$REALM_ID'")
-  echo "    inserted in ${SEARCH_INSERT_SECONDS}s; the realm holds $SEARCH_TOTAL keys"
+  echo "    inserted in $((T1 - T0))s, VACUUM (ANALYZE) ${SEARCH_VACUUM_SECONDS}s; the realm holds $SEARCH_TOTAL keys"
   N1=$(( ADD * 42 / 100 )); N1=${N1:-1}
   OWNER_ID=$(head -1 "$OUT/bulk-users.txt")
   OWNER=$(psql_bench -c "select username from user_entity where id = '$OWNER_ID'")
@@ -461,12 +492,16 @@ SQL
     time_get "list page" "first=0&max=50"
   } > "$OUT/search.tsv"
   column -t -s $'\t' "$OUT/search.tsv" | sed 's/^/    /'
-  # the plans PostgreSQL picks for the ~10 000-match name prefix, both steps as the extension sends them: the realm's
-  # 5 000 newest keys first (too few matches there), then every match through the indexes, sorted (for the reader)
+  # the plans PostgreSQL picks for the ~10 000-match name prefix, as the extension sends the queries: the realm's
+  # 5 000 newest keys first (too few matches there), then the newest matches of each arm of the term (name prefix,
+  # key-ID prefix; no user has that name), then the page's keys by ID (for the reader)
   CUTOFF=$(psql_bench -c "select created_at from access_key where realm_id = '$REALM_ID' order by created_at desc offset 4999 limit 1")
-  WHERE="k.realm_id = '$REALM_ID' AND (lower(k.name) LIKE 'scale key ${N1:0:${#N1}-4}%' ESCAPE '\\' OR k.id LIKE 'scale key ${N1:0:${#N1}-4}%' ESCAPE '\\' OR k.user_id = 'none')"
-  psql_bench -c "EXPLAIN (ANALYZE, COSTS OFF) SELECT * FROM access_key k WHERE $WHERE AND k.created_at >= $CUTOFF ORDER BY k.created_at DESC, k.id LIMIT 50" \
-    -c "EXPLAIN (ANALYZE, COSTS OFF) SELECT * FROM access_key k WHERE $WHERE ORDER BY (k.created_at + 0) DESC, k.id LIMIT 50" > "$OUT/search-plan.txt"
+  TERM="scale key ${N1:0:${#N1}-4}"
+  WHERE="k.realm_id = '$REALM_ID' AND (lower(k.name) LIKE '$TERM%' ESCAPE '\\' OR k.id LIKE '$TERM%' ESCAPE '\\')"
+  psql_bench -c "EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT * FROM access_key k WHERE $WHERE AND k.created_at >= $CUTOFF ORDER BY k.created_at DESC, k.id LIMIT 50" \
+    -c "EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT k.id, k.created_at FROM access_key k WHERE k.realm_id = '$REALM_ID' AND lower(k.name) LIKE '$TERM%' ESCAPE '\\' ORDER BY (k.created_at + 0) DESC, k.id LIMIT 50" \
+    -c "EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT k.id, k.created_at FROM access_key k WHERE k.realm_id = '$REALM_ID' AND k.id LIKE '$TERM%' ESCAPE '\\' ORDER BY (k.created_at + 0) DESC, k.id LIMIT 50" \
+    > "$OUT/search-plan.txt"
 fi
 
 # ---------------------------------------------------------------- report
@@ -494,7 +529,9 @@ pass() { if awk "BEGIN {exit !($1)}"; then echo "met"; else echo "**missed**"; f
   echo "$(java -version 2>&1 | head -1); Keycloak $KC_VERSION, \`start --optimized\`, $DB_LABEL database; load driver on loopback."
   echo "Every run: concurrency $CONCURRENCY (unless stated), ${WARMUP}s warm-up, ${DURATION}s measured; closed loop."
   echo "All keys of the cold runs were made before any measured run. Before the first measured run every grant was driven"
-  echo "${WARMUP_ROUND}s unmeasured and $WARM_COLD_CREATED other keys were exchanged once each (JIT warm-up round, with the cold path)."
+  echo "${WARMUP_ROUND}s unmeasured and $WARM_COLD_CREATED other keys were exchanged once each (a JIT warm-up round, with the cold path),"
+  echo "in $WARMUP_ROUNDS_DONE round(s): rounds repeat (at most $WARMUP_ROUNDS_MAX) until the JIT compiler takes < $WARMUP_JIT_SETTLED % of the machine in one (last round: $JIT_SHARE %)."
+  echo "The JIT compiler then still took $MEASURED_JIT from the first measured run to the end of the cold runs."
   echo "A sampler (1 admin list + 1 client-credentials token per second) runs during the first two key-grant runs."
   echo "Ratios to client_credentials use the mean req/s of two rounds run in opposite orders (round 1, then round 2 reversed)."
   echo
@@ -529,13 +566,13 @@ pass() { if awk "BEGIN {exit !($1)}"; then echo "met"; else echo "**missed**"; f
   awk -F'\t' '{printf "| %s | `%s` | %s | %s | %s |\n", $1, $2, $3, $4, $5}' "$OUT/management.tsv"
   echo
   if [ -s "$OUT/search.tsv" ]; then
-    echo "Search at scale: $SEARCH_TOTAL keys in the realm ($ADD of them inserted by SQL in ${SEARCH_INSERT_SECONDS}s over $BULK_USERS users)."
+    echo "Search at scale: $SEARCH_TOTAL keys in the realm ($ADD of them inserted by SQL in ${SEARCH_INSERT_SECONDS}s over $BULK_USERS users, then \`VACUUM (ANALYZE)\` in ${SEARCH_VACUUM_SECONDS}s, as autovacuum would)."
     echo
     echo "| admin GET /admin/realms/$REALM/access-keys over $SEARCH_TOTAL keys | query | median ms | max ms | rows | < 50 ms median |"
     echo "|---|---|---:|---:|---:|---|"
     awk -F'\t' '{printf "| %s | `%s` | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, ($3 < 50 ? "met" : "**missed**")}' "$OUT/search.tsv"
     echo
-    echo "PostgreSQL's plans for the ~10 000-match name prefix (both steps): \`$OUT/search-plan.txt\`."
+    echo "PostgreSQL's plans for the ~10 000-match name prefix (the newest keys, then each arm of the term): \`$OUT/search-plan.txt\`."
     echo
   fi
   echo "Method. Sessions: \`GET /admin/realms/$REALM/users/{id}/sessions\` plus offline sessions of the key owner."

@@ -40,13 +40,13 @@ class UpgradeIT {
     private static final List<String> NEW_IDS = List.of("20261124-1-access-key-table", "20261128-1-key-lifecycle-columns",
             "20261128-2-secret-hash-index", "20261128-3-prev-secret-index", "20261128-4-key-id-binary",
             "20261125-1-user-keys-by-created", "20261125-2-drop-realm-user-index", "20261128-1-search-name-prefix",
-            "20261128-2-search-id-prefix", "20261128-1-last-use-fill-factor");
+            "20261128-2-search-id-prefix", "20261128-1-last-use-fill-factor", "20261129-1-search-name-prefix-covering");
     /**
      * Changelog files the previous release did not have yet (later ones come with the current JAR as well). The
      * lifecycle changeset (20261128) adds columns the entity maps, so the "old" JAR built from this code keeps it.
      */
     private static final List<String> LATER_CHANGESETS = List.of("META-INF/access-keys-changelog-20261128-search.xml",
-            "META-INF/access-keys-changelog-20261128-last-use.xml");
+            "META-INF/access-keys-changelog-20261128-last-use.xml", "META-INF/access-keys-changelog-20261129-search-covering.xml");
 
     private static KeycloakNode node;
     private static final long CLASS_START = System.nanoTime();
@@ -93,8 +93,9 @@ class UpgradeIT {
         assertTrue(indexes.contains("idx_access_key_user_created"), "new index: " + indexes);
         assertFalse(indexes.contains("idx_access_key_realm_user"), "replaced index dropped: " + indexes);
         assertTrue(indexes.contains("idx_access_key_realm_created"), indexes.toString());
-        assertTrue(indexes.contains("idx_access_key_name_prefix") && indexes.contains("idx_access_key_id_prefix"),
-                "search indexes (20261128): " + indexes);
+        assertTrue(indexes.contains("idx_access_key_name_covering") && indexes.contains("idx_access_key_id_prefix"),
+                "search indexes (20261128, 20261129): " + indexes);
+        assertFalse(indexes.contains("idx_access_key_name_prefix"), "replaced by the covering index (20261129): " + indexes);
 
         assertEquals(List.of(Map.of("reloptions", "{fillfactor=85}")), Postgres.query(DATABASE,
                 "select reloptions::text as reloptions from pg_class where relname = 'access_key'"),

@@ -115,6 +115,69 @@ class SearchIT {
         }
     }
 
+    /**
+     * A term older than the newest keys is answered arm by arm (name prefix, key-ID prefix, owner's username), each arm
+     * under the listing's other filters: the arms' matches merge into one newest-first order, a key that two arms
+     * match is listed once, and a status or owner filter holds on every arm and every page.
+     */
+    @Test
+    void aSearchOfOlderKeysMergesItsArmsUnderTheOtherFilters() {
+        Http http = new Http(urls.getBase());
+        String token = admin.tokenManager().getAccessTokenString();
+        String hank = TestUsers.create(realm.admin(), "hank", PASSWORD);
+        String ivy = TestUsers.create(realm.admin(), "ivy", PASSWORD);
+        List<String> fillers = List.of(TestUsers.create(realm.admin(), "jay", PASSWORD),
+                TestUsers.create(realm.admin(), "kim", PASSWORD));
+        List<String> disabled = new ArrayList<>();
+        for (int i = 1; i <= 8; i++) {
+            // hank's keys match by owner (and "hank's ..." by name as well: two arms, one key); ivy's by name only
+            String hanks = create(http, token, hank, i % 2 == 0 ? String.format("hank's key %02d", i) : String.format("build %02d", i));
+            String ivys = create(http, token, ivy, String.format("Hank tools %02d", i));
+            if (i % 3 == 0) {
+                disabled.add(hanks);
+                disabled.add(ivys);
+            }
+        }
+        for (String id : disabled) {
+            assertEquals(200, http.json("PATCH", ADMIN + "/" + id, token, Map.of("enabled", false)).status(), "disable " + id);
+        }
+        for (int i = 1; i <= 10; i++) {
+            create(http, token, fillers.get(i % 2), String.format("filler %02d", i));
+        }
+        List<JsonNode> all = new ArrayList<>();
+        Reply everything = http.get(ADMIN + "?first=0&max=1000", token);
+        assertEquals(200, everything.status(), everything.toString());
+        everything.json().forEach(all::add);
+        java.util.function.Predicate<JsonNode> hankTerm = key -> key.get("userId").asText().equals(hank)
+                || key.get("name").asText().toLowerCase(java.util.Locale.ROOT).startsWith("hank");
+        java.util.function.Predicate<JsonNode> active = key -> key.get("status").asText().equals("active");
+        java.util.function.Predicate<JsonNode> ivys = key -> key.get("userId").asText().equals(ivy);
+        assertEquals(16, all.stream().filter(hankTerm).count(), "every key of hank and ivy matches hank");
+        assertPagesAre(http, token, "search=hank", expected(all, hankTerm));
+        assertPagesAre(http, token, "search=hank&status=active", expected(all, hankTerm.and(active)));
+        assertPagesAre(http, token, "search=hank&status=disabled", expected(all, hankTerm.and(active.negate())));
+        assertPagesAre(http, token, "search=hank&userId=" + ivy, expected(all, hankTerm.and(ivys)));
+        assertPagesAre(http, token, "search=hank%27s&status=active", expected(all, key -> active.test(key)
+                && key.get("name").asText().startsWith("hank's")));
+    }
+
+    private static List<String> expected(List<JsonNode> all, java.util.function.Predicate<JsonNode> matches) {
+        return all.stream().filter(matches)
+                .sorted(java.util.Comparator.<JsonNode>comparingLong(k -> -k.get("createdAt").asLong())
+                        .thenComparing(k -> k.get("id").asText()))
+                .map(k -> k.get("id").asText()).toList();
+    }
+
+    private static void assertPagesAre(Http http, String token, String query, List<String> expected) {
+        List<String> paged = new ArrayList<>();
+        for (int first = 0; first < expected.size() + 3; first += 3) {
+            Reply page = http.get(ADMIN + "?" + query + "&first=" + first + "&max=3", token);
+            assertEquals(200, page.status(), page.toString());
+            page.json().forEach(key -> paged.add(key.get("id").asText()));
+        }
+        assertEquals(expected, paged, "pages of " + query + ", newest first");
+    }
+
     /** The realm's keys whose name starts with {@code term} (any case), newest first, then by ID: the listing's order. */
     private static List<String> newestFirst(Http http, String token, String term) {
         Reply all = http.get(ADMIN + "?first=0&max=1000", token);

@@ -33,6 +33,7 @@ import jakarta.persistence.Table;
         @NamedQuery(name = "AccessKey.bindMissingExpiry", query = "update AccessKeyEntity k set k.expiresAt = :latest"
                 + " where k.realmId = :realmId and k.revokedAt is null and k.expiresAt is null"),
         @NamedQuery(name = "AccessKey.idsIn", query = "select k.id from AccessKeyEntity k where k.id in :ids"),
+        @NamedQuery(name = "AccessKey.byIds", query = "select k from AccessKeyEntity k where k.id in :ids"),
         @NamedQuery(name = "AccessKey.createdNewestFirst", query = "select k.createdAt from AccessKeyEntity k"
                 + " where k.realmId = :realmId order by k.createdAt desc"),
         @NamedQuery(name = "AccessKey.deleteByRealm", query = "delete from AccessKeyEntity k where k.realmId = :realmId")

@@ -4,11 +4,16 @@ import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 import dev.accesskeys.model.AccessKey;
@@ -87,33 +92,87 @@ final class JpaAccessKeyProvider implements AccessKeyProvider {
      * A newest-first search (the listings' default order) looks in two steps, so that neither a term with few matches
      * nor one with many reads much: first among the realm's newest keys (option {@code searchRecentWindow}, default
      * {@value #DEFAULT_RECENT_WINDOW}; a bounded range of the (realm, created) index), which answers a term that
-     * matches a fair share of the keys; only when that window
-     * holds less than the page does it ask the indexes of the term's arms for every match and sort them (a term
-     * that matches few keys, or keys made long ago). Without the first step PostgreSQL walks the whole realm in
-     * creation order when many matches lie far back; without the second a rare term would walk the whole realm.
+     * matches a fair share of the keys; only when that window holds less than the page does it ask each arm of the
+     * term for its newest matches ({@link #newestMatches}). Without the first step a term that matches most keys (a
+     * key-ID prefix of one character) would gather them all; without the second a rare term would walk the whole
+     * realm in creation order.
      */
     @Override
     public Stream<AccessKey> search(RealmModel realm, AccessKeyQuery query, long now) {
         boolean searching = query.search() != null && !query.search().isBlank();
         if (!searching || query.sort() != null) {
-            return page(realm, query, now, null, false);
+            return page(realm, query, now, null);
         }
         Long windowStart = recentWindowStart(realm);
         if (windowStart != null) {
-            List<AccessKey> recent = page(realm, query, now, windowStart, false).toList();
+            List<AccessKey> recent = page(realm, query, now, windowStart).toList();
             if (recent.size() == query.max()) {
                 return recent.stream();
             }
         }
-        return page(realm, query, now, null, true);
+        return newestMatches(realm, query, now);
     }
 
     /**
-     * One page of the query. {@code createdFrom}: only keys created then or later. {@code sortMatches}: order by an
-     * expression no index has, so the database gathers the matches through the arms' indexes and sorts them,
-     * instead of walking the creation-order index until the page is full.
+     * The page of a newest-first search, one arm at a time: each arm (name prefix, key-ID prefix, owner) reads only the
+     * key ID and creation time of its newest {@code first + max} matches through its own index - on PostgreSQL the
+     * name arm's index holds every column this needs (changeset 20261129-search-covering), so ten thousand matches
+     * are read from the index alone instead of from as many table pages - then the page's keys are read by ID.
+     * The name and key-ID arms order by an expression no index has, so the database gathers their matches through
+     * the arm's index and keeps the newest, instead of walking the creation-order index until the page is full.
      */
-    private Stream<AccessKey> page(RealmModel realm, AccessKeyQuery query, long now, Long createdFrom, boolean sortMatches) {
+    private Stream<AccessKey> newestMatches(RealmModel realm, AccessKeyQuery query, long now) {
+        String term = query.search().trim();
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        List<Match> matches = new ArrayList<>();
+        matches.addAll(newestOfArm(realm, query, now, key -> nameStartsWith(cb, key, term), true));
+        matches.addAll(newestOfArm(realm, query, now, key -> idStartsWith(cb, key, term), true));
+        Optional<String> owner = ownerId(realm, term);
+        if (owner.isPresent()) {
+            matches.addAll(newestOfArm(realm, query, now, key -> cb.equal(key.get("userId"), owner.get()), false));
+        }
+        List<String> ids = matches.stream()
+                .sorted(Comparator.comparingLong(Match::createdAt).reversed().thenComparing(Match::id))
+                .map(Match::id)
+                .distinct()
+                .skip(query.first())
+                .limit(query.max())
+                .toList();
+        if (ids.isEmpty()) {
+            return Stream.empty();
+        }
+        Map<String, AccessKeyEntity> byId = new HashMap<>();
+        em.createNamedQuery("AccessKey.byIds", AccessKeyEntity.class).setParameter("ids", ids).getResultStream()
+                .forEach(entity -> byId.put(entity.getId(), entity));
+        return ids.stream().map(byId::get).filter(Objects::nonNull).map(AccessKeyAdapter::new);
+    }
+
+    /** A key that matches the term: its ID and creation time. */
+    private record Match(String id, long createdAt) {
+    }
+
+    /** The newest {@code first + max} matches of one arm of the term, under the query's other filters. */
+    private List<Match> newestOfArm(RealmModel realm, AccessKeyQuery query, long now,
+                                    Function<Root<AccessKeyEntity>, Predicate> arm, boolean gatherThenSort) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Object[]> cq = cb.createQuery(Object[].class);
+        Root<AccessKeyEntity> key = cq.from(AccessKeyEntity.class);
+        List<Predicate> where = new ArrayList<>(otherFilters(cb, key, realm, query, now));
+        where.add(arm.apply(key));
+        Expression<Long> created = key.get("createdAt");
+        cq.multiselect(key.get("id"), created)
+                .where(where.toArray(Predicate[]::new))
+                .orderBy(cb.desc(gatherThenSort ? cb.sum(created, cb.literal(0L)) : created), cb.asc(key.get("id")));
+        return em.createQuery(cq)
+                .setMaxResults(query.first() + query.max())
+                .setHint(HibernateHints.HINT_READ_ONLY, true)
+                .getResultStream()
+                .map(row -> new Match((String) row[0], (Long) row[1]))
+                .toList();
+    }
+
+    /** One page of the query; {@code createdFrom}: only keys created then or later. */
+    private Stream<AccessKey> page(RealmModel realm, AccessKeyQuery query, long now, Long createdFrom) {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<AccessKeyEntity> cq = cb.createQuery(AccessKeyEntity.class);
         Root<AccessKeyEntity> key = cq.from(AccessKeyEntity.class);
@@ -121,10 +180,7 @@ final class JpaAccessKeyProvider implements AccessKeyProvider {
         if (createdFrom != null) {
             where.add(cb.greaterThanOrEqualTo(key.get("createdAt"), createdFrom));
         }
-        List<Order> order = sortMatches
-                ? List.of(cb.desc(cb.sum(key.<Long>get("createdAt"), cb.literal(0L))), cb.asc(key.get("id")))
-                : order(cb, key, query);
-        cq.select(key).where(where.toArray(Predicate[]::new)).orderBy(order);
+        cq.select(key).where(where.toArray(Predicate[]::new)).orderBy(order(cb, key, query));
         return em.createQuery(cq)
                 .setFirstResult(query.first())
                 .setMaxResults(query.max())
@@ -152,18 +208,25 @@ final class JpaAccessKeyProvider implements AccessKeyProvider {
 
     private Predicate[] filters(CriteriaBuilder cb, Root<AccessKeyEntity> key, RealmModel realm,
                                        AccessKeyQuery query, long now) {
+        List<Predicate> where = otherFilters(cb, key, realm, query, now);
+        if (query.search() != null && !query.search().isBlank()) {
+            where.add(matches(cb, key, realm, query.search().trim()));
+        }
+        return where.toArray(Predicate[]::new);
+    }
+
+    /** The query's filters but the search term: realm, owner, status. */
+    private static List<Predicate> otherFilters(CriteriaBuilder cb, Root<AccessKeyEntity> key, RealmModel realm,
+                                                AccessKeyQuery query, long now) {
         List<Predicate> where = new ArrayList<>();
         where.add(cb.equal(key.get("realmId"), realm.getId()));
         if (query.userId() != null) {
             where.add(cb.equal(key.get("userId"), query.userId()));
         }
-        if (query.search() != null && !query.search().isBlank()) {
-            where.add(matches(cb, key, realm, query.search().trim()));
-        }
         if (query.status() != null) {
             where.add(statusIs(cb, key, query.status(), now));
         }
-        return where.toArray(Predicate[]::new);
+        return where;
     }
 
     /** The query's order, "none" (never expires, never used) last on every database, then the ID for a stable page. */
@@ -193,10 +256,18 @@ final class JpaAccessKeyProvider implements AccessKeyProvider {
      */
     private Predicate matches(CriteriaBuilder cb, Root<AccessKeyEntity> key, RealmModel realm, String term) {
         List<Predicate> any = new ArrayList<>();
-        any.add(cb.like(cb.lower(key.get("name")), escapeLike(term.toLowerCase(Locale.ROOT)) + "%", '\\'));
-        any.add(cb.like(key.get("id"), escapeLike(term) + "%", '\\'));
+        any.add(nameStartsWith(cb, key, term));
+        any.add(idStartsWith(cb, key, term));
         ownerId(realm, term).ifPresent(userId -> any.add(cb.equal(key.get("userId"), userId)));
         return cb.or(any.toArray(Predicate[]::new));
+    }
+
+    private static Predicate nameStartsWith(CriteriaBuilder cb, Root<AccessKeyEntity> key, String term) {
+        return cb.like(cb.lower(key.get("name")), escapeLike(term.toLowerCase(Locale.ROOT)) + "%", '\\');
+    }
+
+    private static Predicate idStartsWith(CriteriaBuilder cb, Root<AccessKeyEntity> key, String term) {
+        return cb.like(key.get("id"), escapeLike(term) + "%", '\\');
     }
 
     /** The ID of the realm's user with that username (Keycloak stores usernames in lower case). */
