@@ -20,6 +20,8 @@ import jakarta.persistence.Table;
                 + " where k.realmId = :realmId and k.userId = :userId"),
         @NamedQuery(name = "AccessKey.notRevokedOfUser", query = "select k from AccessKeyEntity k"
                 + " where k.realmId = :realmId and k.userId = :userId and k.revokedAt is null"),
+        @NamedQuery(name = "AccessKey.namesNotRevokedOfUser", query = "select k.name from AccessKeyEntity k"
+                + " where k.realmId = :realmId and k.userId = :userId and k.revokedAt is null"),
         @NamedQuery(name = "AccessKey.deleteById", query = "delete from AccessKeyEntity k where k.id = :id and k.realmId = :realmId"),
         @NamedQuery(name = "AccessKey.deleteByUser", query = "delete from AccessKeyEntity k where k.realmId = :realmId and k.userId = :userId"),
         @NamedQuery(name = "AccessKey.bySecretHash", query = "select k from AccessKeyEntity k where k.realmId = :realmId"

@@ -48,10 +48,12 @@ final class JpaAccessKeyProvider implements AccessKeyProvider {
 
     private final EntityManager em;
     private final int recentWindow;
+    private final CommittedReads committedReads;
 
-    JpaAccessKeyProvider(EntityManager em, int recentWindow) {
+    JpaAccessKeyProvider(EntityManager em, int recentWindow, CommittedReads committedReads) {
         this.em = em;
         this.recentWindow = recentWindow;
+        this.committedReads = committedReads;
     }
 
     @Override
@@ -313,12 +315,23 @@ final class JpaAccessKeyProvider implements AccessKeyProvider {
 
     @Override
     public List<String> lockOwnerAndReadKeyNames(RealmModel realm, String userId) {
-        // The owner's user row is the lock: SELECT ... FOR UPDATE on every supported database. Users of a federation
-        // provider without a local row are not locked (documented limitation); the locking read below still is.
+        // The owner's user row is the lock: SELECT ... FOR UPDATE on every supported database; every change that
+        // adds a key or renames one takes it first. Once it is held, a statement that sees every commit made before
+        // it (READ COMMITTED) reads the owner's keys as they are. Otherwise the keys are read with a locking read,
+        // which sees the latest committed rows: on REPEATABLE READ (MariaDB), where a plain read keeps the snapshot
+        // of the transaction's first read, and for users of a federation provider without a local row (not locked:
+        // documented limitation). On PostgreSQL each row lock writes its row, so locking an owner's hundred keys
+        // made every creation cost a hundred row writes.
         try {
             UserEntity owner = em.find(UserEntity.class, userId);
             if (owner != null) {
                 em.lock(owner, LockModeType.PESSIMISTIC_WRITE);
+                if (committedReads.plainReadSeesLatestCommits(em)) {
+                    return em.createNamedQuery("AccessKey.namesNotRevokedOfUser", String.class)
+                            .setParameter("realmId", realm.getId())
+                            .setParameter("userId", userId)
+                            .getResultList();
+                }
             }
             return em.createNamedQuery("AccessKey.notRevokedOfUser", AccessKeyEntity.class)
                     .setParameter("realmId", realm.getId())

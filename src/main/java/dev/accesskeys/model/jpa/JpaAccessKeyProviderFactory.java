@@ -26,10 +26,12 @@ public final class JpaAccessKeyProviderFactory implements AccessKeyProviderFacto
     static final String SEARCH_RECENT_WINDOW = "searchRecentWindow";
 
     private int searchRecentWindow = JpaAccessKeyProvider.DEFAULT_RECENT_WINDOW;
+    private final CommittedReads committedReads = new CommittedReads();
 
     @Override
     public AccessKeyProvider create(KeycloakSession session) {
-        return new JpaAccessKeyProvider(session.getProvider(JpaConnectionProvider.class).getEntityManager(), searchRecentWindow);
+        return new JpaAccessKeyProvider(session.getProvider(JpaConnectionProvider.class).getEntityManager(), searchRecentWindow,
+                committedReads);
     }
 
     @Override
