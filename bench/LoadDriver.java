@@ -29,7 +29,8 @@ import java.util.regex.Pattern;
  *     With MAX_REQUESTS (> 0), the measured run ends after that many requests or DURATION_S, whichever comes first,
  *     and req/s is counted over the time it took (a single pass over the bodies: MAX_REQUESTS = lines). With
  *     WARMUP_BODIES_FILE the warm-up sends those bodies instead, so a single pass stays a first use of each body.
- * revoke-under-load URLS CONCURRENCY BODIES_FILE BASE_A BASE_B REALM CLIENT_ID CLIENT_SECRET USER_ID GRANT_CLIENT SAMPLES OUT_TSV
+ * revoke-under-load URLS CONCURRENCY BODIES_FILE BASE_A BASE_B REALM CLIENT_ID CLIENT_SECRET USER_ID GRANT_CLIENT SAMPLES OUT_TSV [WARMUP_SAMPLES]
+ *     (WARMUP_SAMPLES [0] samples first, not recorded: the revoke and refusal paths compiled before the measured ones.)
  *     Drives the load of "load" (URLS, CONCURRENCY, BODIES_FILE) while it takes SAMPLES measurements, one after the
  *     other: create a key on node A (admin REST API, client-credentials token of CLIENT_ID), exchange it twice on
  *     node B (B now holds it in its verified-key cache), revoke it on A, then exchange it on B again and again until
@@ -57,7 +58,8 @@ public final class LoadDriver {
                     Integer.parseInt(args[5]), Path.of(args[6]), Path.of(args[7]), args.length > 8 ? Integer.parseInt(args[8]) : 0,
                     args.length > 9 ? Path.of(args[9]) : Path.of(args[6]));
             case "revoke-under-load" -> revokeUnderLoad(args[1], Integer.parseInt(args[2]), Path.of(args[3]), args[4], args[5],
-                    args[6], args[7], args[8], args[9], args[10], Integer.parseInt(args[11]), Path.of(args[12]));
+                    args[6], args[7], args[8], args[9], args[10], Integer.parseInt(args[11]), Path.of(args[12]),
+                    args.length > 13 ? Integer.parseInt(args[13]) : 0);
             case "create-keys" -> createKeys(args[1], args[2], args[3], args[4], Path.of(args[5]),
                     Integer.parseInt(args[6]), Integer.parseInt(args[7]), Integer.parseInt(args[8]),
                     args.length > 9 ? args[9] : "bulk key ", args.length > 10 ? args[10] : null,
@@ -172,7 +174,7 @@ public final class LoadDriver {
 
     private static void revokeUnderLoad(String urls, int concurrency, Path bodiesFile, String baseA, String baseB, String realm,
                                         String clientId, String clientSecret, String userId, String grantClient, int samples,
-                                        Path out) throws Exception {
+                                        Path out, int warmupSamples) throws Exception {
         List<String> bodies = Files.readAllLines(bodiesFile).stream().filter(l -> !l.isBlank()).toList();
         URI[] uris = Arrays.stream(urls.split(",")).map(URI::create).toArray(URI[]::new);
         AtomicInteger next = new AtomicInteger();
@@ -208,12 +210,18 @@ public final class LoadDriver {
         String token = clientToken(baseA, realm, clientId, clientSecret);
         long tokenAt = System.nanoTime();
         List<Double> refusal = new ArrayList<>();
+        List<Double> live = new ArrayList<>();
         int stale = 0;
         StringBuilder lines = new StringBuilder();
         long loadStart = System.nanoTime();
         long doneAtStart = done.get();
         long errorsAtStart = errors.get();
-        for (int i = 0; i < samples; i++) {
+        for (int i = -warmupSamples; i < samples; i++) {
+            if (i == 0) { // the first measured sample: count the load from here
+                loadStart = System.nanoTime();
+                doneAtStart = done.get();
+                errorsAtStart = errors.get();
+            }
             if (System.nanoTime() - tokenAt > 30_000_000_000L) {
                 token = clientToken(baseA, realm, clientId, clientSecret);
                 tokenAt = System.nanoTime();
@@ -228,12 +236,16 @@ public final class LoadDriver {
             String id = field(created.body(), "id");
             String form = "grant_type=urn:access-keys:grant-type:access-key&client_id=" + enc(grantClient) + "&key_id=" + enc(id)
                     + "&key_secret=" + enc(field(created.body(), "secret"));
+            long liveSent = 0;
             for (int k = 0; k < 2; k++) {
+                liveSent = System.nanoTime();
                 int status = post(tokenB, form);
                 if (status != 200) {
                     throw new IllegalStateException("probe key " + id + " refused on B before the revoke: " + status);
                 }
             }
+            // the second exchange of the live key on B (in B's cache by then): one exchange's own time under this load
+            double liveMs = (System.nanoTime() - liveSent) / 1e6;
             long sent = System.nanoTime();
             HttpResponse<String> revoked = HTTP.send(HttpRequest.newBuilder(URI.create(keys + "/" + id + "/revoke"))
                     .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.noBody()).build(),
@@ -254,10 +266,14 @@ public final class LoadDriver {
             if (status != 400) {
                 throw new IllegalStateException("B answered " + status + " for the revoked key " + id);
             }
+            if (i < 0) {
+                continue; // a warm-up sample
+            }
             stale += accepted;
             double ms = (refused - answered) / 1e6;
             refusal.add(ms);
-            lines.append(String.format(java.util.Locale.ROOT, "%d\t%.1f\t%.1f\t%d%n", i, (answered - sent) / 1e6, ms, accepted));
+            live.add(liveMs);
+            lines.append(String.format(java.util.Locale.ROOT, "%d\t%.1f\t%.1f\t%d\t%.1f%n", i, (answered - sent) / 1e6, ms, accepted, liveMs));
         }
         double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
         long loadRequests = done.get() - doneAtStart;
@@ -270,8 +286,10 @@ public final class LoadDriver {
         double[] sorted = refusal.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         double p50 = sorted[(int) Math.round(0.50 * (sorted.length - 1))];
         double p99 = sorted[(int) Math.round(0.99 * (sorted.length - 1))];
-        System.out.printf(java.util.Locale.ROOT, "%d %.1f %.1f %.1f %d %.1f %d%n", sorted.length, p50, p99, sorted[sorted.length - 1],
-                stale, loadRequests / loadSeconds, loadErrors);
+        double[] liveSorted = live.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        System.out.printf(java.util.Locale.ROOT, "%d %.1f %.1f %.1f %d %.1f %d %.1f %.1f %.1f%n", sorted.length, p50, p99, sorted[sorted.length - 1],
+                stale, loadRequests / loadSeconds, loadErrors, liveSorted[(int) Math.round(0.50 * (liveSorted.length - 1))],
+                liveSorted[(int) Math.round(0.99 * (liveSorted.length - 1))], liveSorted[liveSorted.length - 1]);
     }
 
     private static int post(URI uri, String form) throws Exception {
