@@ -103,15 +103,10 @@ class SearchIT {
             create(http, token, owners.get(i % 3), String.format("newer filler %02d", i));
         }
         create(http, token, owners.get(0), "old match 13, made last");
+        List<JsonNode> all = allKeys(http, token);
         for (String term : List.of("old match", "newer filler", "old", "newer filler 1")) {
-            List<String> expected = newestFirst(http, token, term);
-            List<String> paged = new ArrayList<>();
-            for (int first = 0; first < expected.size() + 5; first += 5) {
-                Reply page = http.get(ADMIN + "?search=" + term.replace(" ", "%20") + "&first=" + first + "&max=5", token);
-                assertEquals(200, page.status(), page.toString());
-                page.json().forEach(key -> paged.add(key.get("id").asText()));
-            }
-            assertEquals(expected, paged, "pages of search=" + term + ", newest first");
+            assertPagesAre(http, token, "search=" + term.replace(" ", "%20"), 5, expected(all,
+                    key -> key.get("name").asText().toLowerCase(java.util.Locale.ROOT).startsWith(term)));
         }
     }
 
@@ -144,23 +139,21 @@ class SearchIT {
         for (int i = 1; i <= 10; i++) {
             create(http, token, fillers.get(i % 2), String.format("filler %02d", i));
         }
-        List<JsonNode> all = new ArrayList<>();
-        Reply everything = http.get(ADMIN + "?first=0&max=1000", token);
-        assertEquals(200, everything.status(), everything.toString());
-        everything.json().forEach(all::add);
+        List<JsonNode> all = allKeys(http, token);
         java.util.function.Predicate<JsonNode> hankTerm = key -> key.get("userId").asText().equals(hank)
                 || key.get("name").asText().toLowerCase(java.util.Locale.ROOT).startsWith("hank");
         java.util.function.Predicate<JsonNode> active = key -> key.get("status").asText().equals("active");
         java.util.function.Predicate<JsonNode> ivys = key -> key.get("userId").asText().equals(ivy);
         assertEquals(16, all.stream().filter(hankTerm).count(), "every key of hank and ivy matches hank");
-        assertPagesAre(http, token, "search=hank", expected(all, hankTerm));
-        assertPagesAre(http, token, "search=hank&status=active", expected(all, hankTerm.and(active)));
-        assertPagesAre(http, token, "search=hank&status=disabled", expected(all, hankTerm.and(active.negate())));
-        assertPagesAre(http, token, "search=hank&userId=" + ivy, expected(all, hankTerm.and(ivys)));
-        assertPagesAre(http, token, "search=hank%27s&status=active", expected(all, key -> active.test(key)
+        assertPagesAre(http, token, "search=hank", 3, expected(all, hankTerm));
+        assertPagesAre(http, token, "search=hank&status=active", 3, expected(all, hankTerm.and(active)));
+        assertPagesAre(http, token, "search=hank&status=disabled", 3, expected(all, hankTerm.and(active.negate())));
+        assertPagesAre(http, token, "search=hank&userId=" + ivy, 3, expected(all, hankTerm.and(ivys)));
+        assertPagesAre(http, token, "search=hank%27s&status=active", 3, expected(all, key -> active.test(key)
                 && key.get("name").asText().startsWith("hank's")));
     }
 
+    /** The IDs of the keys that match, in the listing's order: newest first, then by ID. */
     private static List<String> expected(List<JsonNode> all, java.util.function.Predicate<JsonNode> matches) {
         return all.stream().filter(matches)
                 .sorted(java.util.Comparator.<JsonNode>comparingLong(k -> -k.get("createdAt").asLong())
@@ -168,29 +161,24 @@ class SearchIT {
                 .map(k -> k.get("id").asText()).toList();
     }
 
-    private static void assertPagesAre(Http http, String token, String query, List<String> expected) {
+    /** Pages of {@code pageSize} through the admin listing with {@code query}, one past the end, together are {@code expected}. */
+    private static void assertPagesAre(Http http, String token, String query, int pageSize, List<String> expected) {
         List<String> paged = new ArrayList<>();
-        for (int first = 0; first < expected.size() + 3; first += 3) {
-            Reply page = http.get(ADMIN + "?" + query + "&first=" + first + "&max=3", token);
+        for (int first = 0; first < expected.size() + pageSize; first += pageSize) {
+            Reply page = http.get(ADMIN + "?" + query + "&first=" + first + "&max=" + pageSize, token);
             assertEquals(200, page.status(), page.toString());
             page.json().forEach(key -> paged.add(key.get("id").asText()));
         }
         assertEquals(expected, paged, "pages of " + query + ", newest first");
     }
 
-    /** The realm's keys whose name starts with {@code term} (any case), newest first, then by ID: the listing's order. */
-    private static List<String> newestFirst(Http http, String token, String term) {
+    /** Every key of the realm (the test realm holds fewer than 1 000). */
+    private static List<JsonNode> allKeys(Http http, String token) {
         Reply all = http.get(ADMIN + "?first=0&max=1000", token);
         assertEquals(200, all.status(), all.toString());
-        List<JsonNode> matches = new ArrayList<>();
-        all.json().forEach(key -> {
-            if (key.get("name").asText().toLowerCase(java.util.Locale.ROOT).startsWith(term)) {
-                matches.add(key);
-            }
-        });
-        matches.sort(java.util.Comparator.<JsonNode>comparingLong(k -> -k.get("createdAt").asLong())
-                .thenComparing(k -> k.get("id").asText()));
-        return matches.stream().map(k -> k.get("id").asText()).toList();
+        List<JsonNode> keys = new ArrayList<>();
+        all.json().forEach(keys::add);
+        return keys;
     }
 
     private static String create(Http http, String token, String userId, String name) {
