@@ -32,6 +32,10 @@ final class CachedAccessKey implements AccessKey {
     private final List<String> allowedCidrs;
 
     CachedAccessKey(AccessKey key) {
+        this(key, key.getRevokedAt());
+    }
+
+    private CachedAccessKey(AccessKey key, Long revokedAt) {
         this.id = key.getId();
         this.realmId = key.getRealmId();
         this.userId = key.getUserId();
@@ -45,7 +49,7 @@ final class CachedAccessKey implements AccessKey {
         this.createdAt = key.getCreatedAt();
         this.createdBy = key.getCreatedBy();
         this.expiresAt = key.getExpiresAt();
-        this.revokedAt = key.getRevokedAt();
+        this.revokedAt = revokedAt;
         this.lastUsedAt = key.getLastUsedAt();
         this.lastUsedIp = key.getLastUsedIp();
         // the previous secret is kept with its expiry: verification compares the expiry with the clock on every use,
@@ -54,6 +58,11 @@ final class CachedAccessKey implements AccessKey {
         this.previousSecretExpiresAt = key.getPreviousSecretExpiresAt();
         this.rotatedAt = key.getRotatedAt();
         this.allowedCidrs = copy(key.getAllowedCidrs());
+    }
+
+    /** This copy as the key is once revoked at {@code at}: revocation is final, so it can stand in for the stored key. */
+    CachedAccessKey revoked(long at) {
+        return new CachedAccessKey(this, revokedAt == null ? at : revokedAt);
     }
 
     private static List<String> copy(List<String> values) {

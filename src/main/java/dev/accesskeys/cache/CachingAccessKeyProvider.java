@@ -172,8 +172,14 @@ final class CachingAccessKeyProvider implements AccessKeyProvider {
     }
 
     private AccessKey wrap(AccessKey key) {
-        return new InvalidatingAccessKey(key, () -> invalidate(KeyInvalidation.ofKey(key.getRealmId(), key.getId())),
-                lastUse.stamps().pending(key.getRealmId(), key.getId()));
+        return new InvalidatingAccessKey(key, () -> invalidateChanged(key), lastUse.stamps().pending(key.getRealmId(), key.getId()));
+    }
+
+    /** The key changes in this transaction: once committed, a revoked key stays cached as revoked on the other nodes. */
+    private void invalidateChanged(AccessKey key) {
+        KeyInvalidation dropped = KeyInvalidation.ofKey(key.getRealmId(), key.getId());
+        cache.invalidateAfterCompletion(session, dropped, () -> key.getRevokedAt() == null ? dropped
+                : KeyInvalidation.ofRevokedKey(key.getRealmId(), key.getId(), key.getRevokedAt()));
     }
 
     private void invalidate(KeyInvalidation invalidation) {

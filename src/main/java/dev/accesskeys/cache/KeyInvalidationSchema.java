@@ -32,6 +32,8 @@ public final class KeyInvalidationSchema implements GeneratedSchema {
                 string realmId = 1;
                 string keyId = 2;
                 string userId = 3;
+                // epoch ms; set when the change revoked the one key keyId (revocation is final)
+                int64 revokedAt = 4;
             }
             """.formatted(TYPE_ID);
 
@@ -64,6 +66,7 @@ public final class KeyInvalidationSchema implements GeneratedSchema {
         private static final int REALM_ID = 1;
         private static final int KEY_ID = 2;
         private static final int USER_ID = 3;
+        private static final int REVOKED_AT = 4;
 
         @Override
         public Class<KeyInvalidation> getJavaClass() {
@@ -81,19 +84,21 @@ public final class KeyInvalidationSchema implements GeneratedSchema {
             String realmId = "";
             String keyId = "";
             String userId = "";
+            long revokedAt = 0;
             for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
                 switch (tag) {
                     case REALM_ID << WireType.TAG_TYPE_NUM_BITS | WireType.WIRETYPE_LENGTH_DELIMITED -> realmId = in.readString();
                     case KEY_ID << WireType.TAG_TYPE_NUM_BITS | WireType.WIRETYPE_LENGTH_DELIMITED -> keyId = in.readString();
                     case USER_ID << WireType.TAG_TYPE_NUM_BITS | WireType.WIRETYPE_LENGTH_DELIMITED -> userId = in.readString();
+                    case REVOKED_AT << WireType.TAG_TYPE_NUM_BITS | WireType.WIRETYPE_VARINT -> revokedAt = in.readInt64();
                     default -> {
                         if (!in.skipField(tag)) {
-                            return KeyInvalidation.unmarshalled(realmId, keyId, userId);
+                            return KeyInvalidation.unmarshalled(realmId, keyId, userId, revokedAt);
                         }
                     }
                 }
             }
-            return KeyInvalidation.unmarshalled(realmId, keyId, userId);
+            return KeyInvalidation.unmarshalled(realmId, keyId, userId, revokedAt);
         }
 
         @Override
@@ -105,6 +110,10 @@ public final class KeyInvalidationSchema implements GeneratedSchema {
             }
             if (!event.userId().isEmpty()) {
                 out.writeString(USER_ID, event.userId());
+            }
+            if (event.revokedAt() != 0) {
+                // a node of an earlier release skips the field: it drops its copy instead of keeping it as revoked
+                out.writeInt64(REVOKED_AT, event.revokedAt());
             }
         }
     }

@@ -3,6 +3,7 @@ package dev.accesskeys.cache;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 import dev.accesskeys.SweepGate;
 import dev.accesskeys.model.AccessKey;
@@ -20,7 +21,9 @@ import org.keycloak.models.KeycloakSession;
  * Every change to a key, and the removal of a user or realm, invalidates the copies on all nodes through Keycloak's
  * {@link ClusterProvider} once the change has committed, and before the response of the change is sent: the work cache
  * replicates synchronously, so a node that answers the next request already dropped its copy. A generation counter
- * keeps a copy read before a change from being stored after that change's invalidation. Copies also expire after
+ * keeps a copy read before a change from being stored after that change's invalidation. A committed revocation
+ * turns the copies of the key into revoked ones instead of dropping them (revocation is final): a node refuses a
+ * revoked key it had verified from memory, not with a database read per attempt. Copies also expire after
  * {@code maxAgeMillis}, a bound on staleness should an invalidation ever be lost (e.g. during a network split).
  * <p>
  * One instance per node, owned by {@link CachingAccessKeyProviderFactory}.
@@ -106,14 +109,24 @@ final class VerifiedKeyCache {
      * answer from a copy older than the committed change.
      */
     public void invalidateAfterCompletion(KeycloakSession session, KeyInvalidation invalidation) {
+        invalidateAfterCompletion(session, invalidation, () -> invalidation);
+    }
+
+    /**
+     * As {@link #invalidateAfterCompletion(KeycloakSession, KeyInvalidation)}, but what is applied and sent once the
+     * transaction commits is {@code committed} as it reads then (e.g. the key's revocation, when the transaction
+     * revoked it); before the commit and after a rollback the copies are only dropped.
+     */
+    public void invalidateAfterCompletion(KeycloakSession session, KeyInvalidation invalidation, Supplier<KeyInvalidation> committed) {
         apply(invalidation);
         session.getTransactionManager().enlistAfterCompletion(new AbstractKeycloakTransaction() {
             @Override
             protected void commitImpl() {
-                apply(invalidation);
+                KeyInvalidation change = committed.get();
+                apply(change);
                 ClusterProvider cluster = session.getProvider(ClusterProvider.class);
                 if (cluster != null) {
-                    cluster.notify(INVALIDATION_EVENTS, invalidation, true);
+                    cluster.notify(INVALIDATION_EVENTS, change, true);
                 }
             }
 
@@ -131,7 +144,11 @@ final class VerifiedKeyCache {
 
     void apply(KeyInvalidation invalidation) {
         generation.incrementAndGet();
-        if (!invalidation.keyId().isEmpty() && invalidation.userId().isEmpty()) {
+        if (invalidation.revokedAt() != 0) {
+            // a copy put meanwhile with an older generation is removed by its own put; this one stays revoked
+            entries.computeIfPresent(cacheKey(invalidation.realmId(), invalidation.keyId()),
+                    (cacheKey, entry) -> new Entry(entry.key().revoked(invalidation.revokedAt()), entry.cachedAt()));
+        } else if (!invalidation.keyId().isEmpty() && invalidation.userId().isEmpty()) {
             entries.remove(cacheKey(invalidation.realmId(), invalidation.keyId()));
         } else {
             entries.values().removeIf(e -> invalidation.covers(e.key().getRealmId(), e.key().getId(), e.key().getUserId()));

@@ -27,11 +27,23 @@ class KeyInvalidationSchemaTest {
         SerializationContext context = context();
         for (KeyInvalidation event : new KeyInvalidation[]{
                 KeyInvalidation.ofKey("realm-1", "ak_123"),
+                KeyInvalidation.ofRevokedKey("realm-1", "ak_123", 1_800_000_000_123L),
                 KeyInvalidation.ofUser("realm-1", "user-9"),
                 KeyInvalidation.ofRealm("realm-2")}) {
             byte[] bytes = ProtobufUtil.toWrappedByteArray(context, event);
             assertEquals(event, ProtobufUtil.fromWrappedByteArray(context, bytes));
         }
+    }
+
+    @Test
+    void aMessageOfAnEarlierReleaseReadsAsADroppedKeyAndAnUnknownFieldIsSkipped() throws IOException {
+        SerializationContext context = context();
+        // the message as a node without the revocation field writes it: realmId, keyId
+        byte[] earlier = {0x0a, 0x01, 'r', 0x12, 0x04, 'a', 'k', '_', 'x'};
+        assertEquals(KeyInvalidation.ofKey("r", "ak_x"), ProtobufUtil.fromByteArray(context, earlier, KeyInvalidation.class));
+        // a field of a later release (9, varint) between them is skipped
+        byte[] later = {0x0a, 0x01, 'r', 0x48, 0x05, 0x12, 0x04, 'a', 'k', '_', 'x', 0x20, 0x07};
+        assertEquals(KeyInvalidation.ofRevokedKey("r", "ak_x", 7), ProtobufUtil.fromByteArray(context, later, KeyInvalidation.class));
     }
 
     @Test

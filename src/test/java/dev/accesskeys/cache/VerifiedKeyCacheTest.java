@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.accesskeys.model.AccessKey;
+import dev.accesskeys.model.AccessKeyStatus;
 
 import org.junit.jupiter.api.Test;
 
@@ -59,6 +60,41 @@ class VerifiedKeyCacheTest {
         assertNotNull(cache.get("s", "ak_4", NOW));
         cache.apply(KeyInvalidation.ofRealm("s"));
         assertEquals(0, cache.size());
+    }
+
+    @Test
+    void aCommittedRevocationKeepsTheCopyAsRevokedAndNeverAddsOne() {
+        VerifiedKeyCache cache = new VerifiedKeyCache();
+        cache.put(key("r", "ak_1", "u"), cache.generation(), NOW);
+        assertEquals(AccessKeyStatus.ACTIVE, cache.get("r", "ak_1", NOW).getStatus(NOW));
+
+        cache.apply(KeyInvalidation.ofRevokedKey("r", "ak_1", NOW + 5));
+        AccessKey revoked = cache.get("r", "ak_1", NOW + 10);
+        assertNotNull(revoked, "the node keeps its copy, so it refuses the key without reading the store");
+        assertEquals(AccessKeyStatus.REVOKED, revoked.getStatus(NOW + 10));
+        assertEquals(NOW + 5, revoked.getRevokedAt());
+        assertEquals("hash-ak_1", revoked.getSecretHash());
+        assertEquals(List.of("email"), revoked.getScopes());
+        // a second revocation message (e.g. two nodes' views of one bulk revoke) keeps the first time
+        cache.apply(KeyInvalidation.ofRevokedKey("r", "ak_1", NOW + 7));
+        assertEquals(NOW + 5, cache.get("r", "ak_1", NOW + 10).getRevokedAt());
+
+        // a key this node never verified stays uncached: the message carries no hash to verify a secret against
+        cache.apply(KeyInvalidation.ofRevokedKey("r", "ak_2", NOW + 5));
+        assertNull(cache.get("r", "ak_2", NOW + 10));
+        assertEquals(1, cache.size());
+        // deleting the revoked key drops the copy
+        cache.apply(KeyInvalidation.ofKey("r", "ak_1"));
+        assertEquals(0, cache.size());
+    }
+
+    @Test
+    void anActiveCopyReadBeforeARevocationIsNotKept() {
+        VerifiedKeyCache cache = new VerifiedKeyCache();
+        long readGeneration = cache.generation();
+        cache.apply(KeyInvalidation.ofRevokedKey("r", "ak_1", NOW));
+        cache.put(key("r", "ak_1", "u"), readGeneration, NOW);
+        assertNull(cache.get("r", "ak_1", NOW));
     }
 
     @Test

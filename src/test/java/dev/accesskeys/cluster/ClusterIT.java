@@ -173,6 +173,16 @@ class ClusterIT {
             if (accepted > 0) {
                 late.add("round " + round + ": " + accepted + " exchanges accepted on B after the revoke");
             }
+            // B keeps its copy as revoked: it stays refused, also with another secret, and a delete on A still reaches B
+            assertInvalidGrant(b.exchange(REALM, id, secret), "B, again after the revoke on A (round " + round + ")");
+            assertInvalidGrant(b.exchange(REALM, id, secret + "x"), "B, another secret after the revoke on A");
+            if (round == REVOKE_ROUNDS) {
+                String path = "/" + REALM + "/access-keys/" + id;
+                assertEquals("revoked", b.key(REALM, id).get("status").asText());
+                NodeClient.expect(204, a.admin("DELETE", path, null), "delete of the revoked key on A");
+                assertInvalidGrant(b.exchange(REALM, id, secret), "B right after the revoked key was deleted on A");
+                NodeClient.expect(404, b.adminGet(path), "B after delete on A");
+            }
         }
         Figures.record("revoke returned on node A -> first refusal on node B: median %.1f ms, max %.1f ms over %d keys"
                 + " (each used twice on B first); first request after revoke refused in %d/%d rounds",
