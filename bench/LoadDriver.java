@@ -18,7 +18,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Tiny closed-loop load driver for scripts/benchmark.sh (JDK 17 HttpClient, no dependencies).
+ * Tiny closed-loop load driver for scripts/benchmark.sh (no dependencies): token-endpoint traffic goes over its own
+ * plain HTTP/1.1 client ({@link PlainHttp}, one kept-alive connection per client and node), admin calls over the JDK's
+ * HttpClient.
  *
  * <pre>
  * load NAME URL CONCURRENCY WARMUP_S DURATION_S BODIES_FILE RESULTS_TSV [MAX_REQUESTS [WARMUP_BODIES_FILE]]
@@ -29,14 +31,17 @@ import java.util.regex.Pattern;
  *     With MAX_REQUESTS (> 0), the measured run ends after that many requests or DURATION_S, whichever comes first,
  *     and req/s is counted over the time it took (a single pass over the bodies: MAX_REQUESTS = lines). With
  *     WARMUP_BODIES_FILE the warm-up sends those bodies instead, so a single pass stays a first use of each body.
- * revoke-under-load URLS CONCURRENCY BODIES_FILE BASE_A BASE_B REALM CLIENT_ID CLIENT_SECRET USER_ID GRANT_CLIENT SAMPLES OUT_TSV [WARMUP_SAMPLES]
- *     (WARMUP_SAMPLES [0] samples first, not recorded: the revoke and refusal paths compiled before the measured ones.)
- *     Drives the load of "load" (URLS, CONCURRENCY, BODIES_FILE) while it takes SAMPLES measurements, one after the
- *     other: create a key on node A (admin REST API, client-credentials token of CLIENT_ID), exchange it twice on
- *     node B (B now holds it in its verified-key cache), revoke it on A, then exchange it on B again and again until
- *     B refuses it. Writes one line per sample to OUT_TSV (ms from sending the revoke to its answer, ms from the
- *     answer to B's first refusal, B answers accepted after the revoke's answer) and prints
- *     "samples p50 p99 max stale load_rps load_errors" on its last line.
+ * revoke-under-load URLS CONCURRENCY BODIES_FILE BASE_A BASE_B REALM CLIENT_ID CLIENT_SECRET USER_ID GRANT_CLIENT SAMPLES OUT_TSV [WARMUP_SAMPLES [PACE_RPS]]
+ *     (WARMUP_SAMPLES [0] samples first, not recorded: the revoke and refusal paths compiled before the measured ones;
+ *     PACE_RPS [0 = closed loop, as "load"]: the CONCURRENCY clients send PACE_RPS requests per second together, each
+ *     at a fixed interval, so the load stays at that rate while the servers have room for it.)
+ *     Drives the load of "load" (URLS, CONCURRENCY, BODIES_FILE, the same plain client) while it takes SAMPLES
+ *     measurements, one after the other: create a key on node A (admin REST API, client-credentials token of
+ *     CLIENT_ID), exchange it twice on node B (B now holds it in its verified-key cache), revoke it on A, then exchange
+ *     it on B again and again until B refuses it (B's exchanges on one kept-alive plain connection). Writes one line
+ *     per sample to OUT_TSV (ms from sending the revoke to its answer, ms from the answer to B's first refusal, B
+ *     answers accepted after the revoke's answer, ms of the second exchange on B before the revoke) and prints
+ *     "samples p50 p99 max stale load_rps load_errors live_p50 live_p99 live_max" on its last line.
  * create-keys BASE REALM CLIENT_ID CLIENT_SECRET USER_IDS_FILE COUNT CONCURRENCY TIME_LIMIT_S [NAME_PREFIX GRANT_CLIENT FORMS_FILE]
  *     Creates COUNT keys through the admin REST API (POST /admin/realms/REALM/access-keys), users round
  *     robin, with a client-credentials token of CLIENT_ID (refreshed every 60 s). Stops at TIME_LIMIT_S.
@@ -59,7 +64,7 @@ public final class LoadDriver {
                     args.length > 9 ? Path.of(args[9]) : Path.of(args[6]));
             case "revoke-under-load" -> revokeUnderLoad(args[1], Integer.parseInt(args[2]), Path.of(args[3]), args[4], args[5],
                     args[6], args[7], args[8], args[9], args[10], Integer.parseInt(args[11]), Path.of(args[12]),
-                    args.length > 13 ? Integer.parseInt(args[13]) : 0);
+                    args.length > 13 ? Integer.parseInt(args[13]) : 0, args.length > 14 ? Double.parseDouble(args[14]) : 0);
             case "create-keys" -> createKeys(args[1], args[2], args[3], args[4], Path.of(args[5]),
                     Integer.parseInt(args[6]), Integer.parseInt(args[7]), Integer.parseInt(args[8]),
                     args.length > 9 ? args[9] : "bulk key ", args.length > 10 ? args[10] : null,
@@ -174,7 +179,7 @@ public final class LoadDriver {
 
     private static void revokeUnderLoad(String urls, int concurrency, Path bodiesFile, String baseA, String baseB, String realm,
                                         String clientId, String clientSecret, String userId, String grantClient, int samples,
-                                        Path out, int warmupSamples) throws Exception {
+                                        Path out, int warmupSamples, double paceRps) throws Exception {
         List<String> bodies = Files.readAllLines(bodiesFile).stream().filter(l -> !l.isBlank()).toList();
         URI[] uris = Arrays.stream(urls.split(",")).map(URI::create).toArray(URI[]::new);
         AtomicInteger next = new AtomicInteger();
@@ -183,15 +188,24 @@ public final class LoadDriver {
         java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
         List<Thread> load = new ArrayList<>();
         for (int t = 0; t < concurrency; t++) {
+            // paced: each client sends every concurrency / paceRps seconds (staggered), or at once when it fell behind
+            long intervalNanos = paceRps > 0 ? (long) (concurrency * 1e9 / paceRps) : 0;
+            long firstSend = System.nanoTime() + intervalNanos * t / concurrency;
             Thread th = new Thread(() -> {
+                // the clients of "load": one kept-alive plain connection per node each
+                PlainHttp[] connections = Arrays.stream(uris).map(PlainHttp::new).toArray(PlainHttp[]::new);
+                long sendAt = firstSend;
                 while (!stop.get()) {
+                    if (intervalNanos > 0) {
+                        long wait = sendAt - System.nanoTime();
+                        if (wait > 0) {
+                            java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                        }
+                        sendAt = Math.max(sendAt + intervalNanos, System.nanoTime() - intervalNanos);
+                    }
                     int n = next.getAndIncrement();
                     try {
-                        HttpResponse<Void> resp = HTTP.send(HttpRequest.newBuilder(uris[Math.floorMod(n, uris.length)])
-                                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/x-www-form-urlencoded")
-                                .POST(HttpRequest.BodyPublishers.ofString(bodies.get(Math.floorMod(n, bodies.size())))).build(),
-                                HttpResponse.BodyHandlers.discarding());
-                        if (resp.statusCode() != 200) {
+                        if (connections[Math.floorMod(n, uris.length)].postForm(bodies.get(Math.floorMod(n, bodies.size()))).status() != 200) {
                             errors.incrementAndGet();
                         }
                     } catch (Exception e) {
@@ -205,7 +219,8 @@ public final class LoadDriver {
             load.add(th);
         }
         Thread.sleep(2000); // the load is running before the first sample
-        URI tokenB = URI.create(baseB + "/realms/" + realm + "/protocol/openid-connect/token");
+        // the probe's exchanges on B: a kept-alive plain connection as the load's, so the times are the server's
+        PlainHttp tokenB = new PlainHttp(URI.create(baseB + "/realms/" + realm + "/protocol/openid-connect/token"));
         URI keys = URI.create(baseA + "/admin/realms/" + realm + "/access-keys");
         String token = clientToken(baseA, realm, clientId, clientSecret);
         long tokenAt = System.nanoTime();
@@ -239,7 +254,7 @@ public final class LoadDriver {
             long liveSent = 0;
             for (int k = 0; k < 2; k++) {
                 liveSent = System.nanoTime();
-                int status = post(tokenB, form);
+                int status = tokenB.postForm(form).status();
                 if (status != 200) {
                     throw new IllegalStateException("probe key " + id + " refused on B before the revoke: " + status);
                 }
@@ -256,7 +271,7 @@ public final class LoadDriver {
             }
             int accepted = 0;
             int status;
-            while ((status = post(tokenB, form)) == 200) {
+            while ((status = tokenB.postForm(form).status()) == 200) {
                 accepted++;
                 if (System.nanoTime() - answered > 10_000_000_000L) {
                     throw new IllegalStateException("B still accepts key " + id + " 10 s after its revoke on A");
@@ -290,12 +305,6 @@ public final class LoadDriver {
         System.out.printf(java.util.Locale.ROOT, "%d %.1f %.1f %.1f %d %.1f %d %.1f %.1f %.1f%n", sorted.length, p50, p99, sorted[sorted.length - 1],
                 stale, loadRequests / loadSeconds, loadErrors, liveSorted[(int) Math.round(0.50 * (liveSorted.length - 1))],
                 liveSorted[(int) Math.round(0.99 * (liveSorted.length - 1))], liveSorted[liveSorted.length - 1]);
-    }
-
-    private static int post(URI uri, String form) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
