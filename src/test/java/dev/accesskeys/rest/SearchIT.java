@@ -139,6 +139,8 @@ class SearchIT {
         for (int i = 1; i <= 10; i++) {
             create(http, token, fillers.get(i % 2), String.format("filler %02d", i));
         }
+        // a term that every arm matches: every key by its ID, this one also by its name and by its owner's username
+        create(http, token, TestUsers.create(realm.admin(), "ak_", PASSWORD), "ak_ lookalike");
         List<JsonNode> all = allKeys(http, token);
         java.util.function.Predicate<JsonNode> hankTerm = key -> key.get("userId").asText().equals(hank)
                 || key.get("name").asText().toLowerCase(java.util.Locale.ROOT).startsWith("hank");
@@ -151,6 +153,8 @@ class SearchIT {
         assertPagesAre(http, token, "search=hank&userId=" + ivy, 3, expected(all, hankTerm.and(ivys)));
         assertPagesAre(http, token, "search=hank%27s&status=active", 3, expected(all, key -> active.test(key)
                 && key.get("name").asText().startsWith("hank's")));
+        assertPagesAre(http, token, "search=ak_", 50, expected(all, key -> true));
+        assertPagesAre(http, token, "search=ak_&status=disabled", 5, expected(all, key -> key.get("status").asText().equals("disabled")));
     }
 
     /** The IDs of the keys that match, in the listing's order: newest first, then by ID. */
@@ -161,8 +165,12 @@ class SearchIT {
                 .map(k -> k.get("id").asText()).toList();
     }
 
-    /** Pages of {@code pageSize} through the admin listing with {@code query}, one past the end, together are {@code expected}. */
+    /**
+     * Pages of {@code pageSize} through the admin listing with {@code query}, one past the end, together are
+     * {@code expected}, and {@code /count} with the query answers their number.
+     */
     private static void assertPagesAre(Http http, String token, String query, int pageSize, List<String> expected) {
+        assertEquals(String.valueOf(expected.size()), http.get(ADMIN + "/count?" + query, token).body(), "count of " + query);
         List<String> paged = new ArrayList<>();
         for (int first = 0; first < expected.size() + pageSize; first += pageSize) {
             Reply page = http.get(ADMIN + "?" + query + "&first=" + first + "&max=" + pageSize, token);
