@@ -124,14 +124,9 @@ final class JpaAccessKeyProvider implements AccessKeyProvider {
      * the arm's index and keeps the newest, instead of walking the creation-order index until the page is full.
      */
     private Stream<AccessKey> newestMatches(RealmModel realm, AccessKeyQuery query, long now) {
-        String term = query.search().trim();
-        CriteriaBuilder cb = em.getCriteriaBuilder();
         List<Match> matches = new ArrayList<>();
-        matches.addAll(newestOfArm(realm, query, now, key -> nameStartsWith(cb, key, term), true));
-        matches.addAll(newestOfArm(realm, query, now, key -> idStartsWith(cb, key, term), true));
-        Optional<String> owner = ownerId(realm, term);
-        if (owner.isPresent()) {
-            matches.addAll(newestOfArm(realm, query, now, key -> cb.equal(key.get("userId"), owner.get()), false));
+        for (Arm arm : arms(realm, query.search().trim())) {
+            matches.addAll(newestOfArm(realm, query, now, arm.where(), !arm.indexedByCreation()));
         }
         List<String> ids = matches.stream()
                 .sorted(Comparator.comparingLong(Match::createdAt).reversed().thenComparing(Match::id))
@@ -210,19 +205,13 @@ final class JpaAccessKeyProvider implements AccessKeyProvider {
         if (query.search() == null || query.search().isBlank()) {
             return countMatching(realm, query, now, List.of());
         }
-        String term = query.search().trim();
-        CriteriaBuilder cb = em.getCriteriaBuilder();
-        List<Function<Root<AccessKeyEntity>, Predicate>> arms = new ArrayList<>();
-        arms.add(key -> nameStartsWith(cb, key, term));
-        arms.add(key -> idStartsWith(cb, key, term));
-        ownerId(realm, term).ifPresent(userId -> arms.add(key -> cb.equal(key.get("userId"), userId)));
         List<Function<Root<AccessKeyEntity>, Predicate>> found = new ArrayList<>();
         long total = 0;
-        for (Function<Root<AccessKeyEntity>, Predicate> arm : arms) {
-            long matches = countMatching(realm, query, now, List.of(arm));
+        for (Arm arm : arms(realm, query.search().trim())) {
+            long matches = countMatching(realm, query, now, List.of(arm.where()));
             if (matches > 0) {
                 total += matches;
-                found.add(arm);
+                found.add(arm.where());
             }
         }
         for (int i = 0; i < found.size(); i++) {
@@ -296,11 +285,24 @@ final class JpaAccessKeyProvider implements AccessKeyProvider {
      * of a million keys reads only the rows that match, never the whole realm.
      */
     private Predicate matches(CriteriaBuilder cb, Root<AccessKeyEntity> key, RealmModel realm, String term) {
-        List<Predicate> any = new ArrayList<>();
-        any.add(nameStartsWith(cb, key, term));
-        any.add(idStartsWith(cb, key, term));
-        ownerId(realm, term).ifPresent(userId -> any.add(cb.equal(key.get("userId"), userId)));
-        return cb.or(any.toArray(Predicate[]::new));
+        return cb.or(arms(realm, term).stream().map(arm -> arm.where().apply(key)).toArray(Predicate[]::new));
+    }
+
+    /**
+     * One way a key matches the search term, and whether the arm's index is ordered by creation time (the owner's
+     * index is; the name and key-ID indexes are not).
+     */
+    private record Arm(Function<Root<AccessKeyEntity>, Predicate> where, boolean indexedByCreation) {
+    }
+
+    /** The arms of the term: name prefix, key-ID prefix and, when a user has that username, the owner. */
+    private List<Arm> arms(RealmModel realm, String term) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        List<Arm> arms = new ArrayList<>();
+        arms.add(new Arm(key -> nameStartsWith(cb, key, term), false));
+        arms.add(new Arm(key -> idStartsWith(cb, key, term), false));
+        ownerId(realm, term).ifPresent(userId -> arms.add(new Arm(key -> cb.equal(key.get("userId"), userId), true)));
+        return arms;
     }
 
     private static Predicate nameStartsWith(CriteriaBuilder cb, Root<AccessKeyEntity> key, String term) {
