@@ -31,17 +31,21 @@ import java.util.regex.Pattern;
  *     With MAX_REQUESTS (> 0), the measured run ends after that many requests or DURATION_S, whichever comes first,
  *     and req/s is counted over the time it took (a single pass over the bodies: MAX_REQUESTS = lines). With
  *     WARMUP_BODIES_FILE the warm-up sends those bodies instead, so a single pass stays a first use of each body.
- * revoke-under-load URLS CONCURRENCY BODIES_FILE BASE_A BASE_B REALM CLIENT_ID CLIENT_SECRET USER_ID GRANT_CLIENT SAMPLES OUT_TSV [WARMUP_SAMPLES [PACE_RPS]]
+ * revoke-under-load URLS CONCURRENCY BODIES_FILE BASE_A BASE_B REALM CLIENT_ID CLIENT_SECRET USER_ID GRANT_CLIENT SAMPLES OUT_TSV [WARMUP_SAMPLES [PACE_RPS [KEYCLOAK_REFUSAL_FILE]]]
  *     (WARMUP_SAMPLES [0] samples first, not recorded: the revoke and refusal paths compiled before the measured ones;
  *     PACE_RPS [0 = closed loop, as "load"]: the CONCURRENCY clients send PACE_RPS requests per second together, each
- *     at a fixed interval, so the load stays at that rate while the servers have room for it.)
+ *     at a fixed interval, so the load stays at that rate while the servers have room for it;
+ *     KEYCLOAK_REFUSAL_FILE: a token request Keycloak itself refuses (its first line, e.g. client_credentials with a
+ *     wrong client secret), sent to B right after each sample's refusal on the same connection: a refusal without the
+ *     extension's code, timed under the same load at the same moment.)
  *     Drives the load of "load" (URLS, CONCURRENCY, BODIES_FILE, the same plain client) while it takes SAMPLES
  *     measurements, one after the other: create a key on node A (admin REST API, client-credentials token of
  *     CLIENT_ID), exchange it twice on node B (B now holds it in its verified-key cache), revoke it on A, then exchange
  *     it on B again and again until B refuses it (B's exchanges on one kept-alive plain connection). Writes one line
  *     per sample to OUT_TSV (ms from sending the revoke to its answer, ms from the answer to B's first refusal, B
- *     answers accepted after the revoke's answer, ms of the second exchange on B before the revoke) and prints
- *     "samples p50 p99 max stale load_rps load_errors live_p50 live_p99 live_max" on its last line.
+ *     answers accepted after the revoke's answer, ms of the second exchange on B before the revoke, ms of Keycloak's
+ *     own refusal or -1) and prints "samples p50 p99 max stale load_rps load_errors live_p50 live_p99 live_max
+ *     keycloak_refusal_p50 keycloak_refusal_p99 keycloak_refusal_max" (the last three -1 without the file) on its last line.
  * create-keys BASE REALM CLIENT_ID CLIENT_SECRET USER_IDS_FILE COUNT CONCURRENCY TIME_LIMIT_S [NAME_PREFIX GRANT_CLIENT FORMS_FILE]
  *     Creates COUNT keys through the admin REST API (POST /admin/realms/REALM/access-keys), users round
  *     robin, with a client-credentials token of CLIENT_ID (refreshed every 60 s). Stops at TIME_LIMIT_S.
@@ -64,7 +68,8 @@ public final class LoadDriver {
                     args.length > 9 ? Path.of(args[9]) : Path.of(args[6]));
             case "revoke-under-load" -> revokeUnderLoad(args[1], Integer.parseInt(args[2]), Path.of(args[3]), args[4], args[5],
                     args[6], args[7], args[8], args[9], args[10], Integer.parseInt(args[11]), Path.of(args[12]),
-                    args.length > 13 ? Integer.parseInt(args[13]) : 0, args.length > 14 ? Double.parseDouble(args[14]) : 0);
+                    args.length > 13 ? Integer.parseInt(args[13]) : 0, args.length > 14 ? Double.parseDouble(args[14]) : 0,
+                    args.length > 15 ? Path.of(args[15]) : null);
             case "create-keys" -> createKeys(args[1], args[2], args[3], args[4], Path.of(args[5]),
                     Integer.parseInt(args[6]), Integer.parseInt(args[7]), Integer.parseInt(args[8]),
                     args.length > 9 ? args[9] : "bulk key ", args.length > 10 ? args[10] : null,
@@ -179,7 +184,9 @@ public final class LoadDriver {
 
     private static void revokeUnderLoad(String urls, int concurrency, Path bodiesFile, String baseA, String baseB, String realm,
                                         String clientId, String clientSecret, String userId, String grantClient, int samples,
-                                        Path out, int warmupSamples, double paceRps) throws Exception {
+                                        Path out, int warmupSamples, double paceRps, Path keycloakRefusalFile) throws Exception {
+        String keycloakRefusal = keycloakRefusalFile == null ? null
+                : Files.readAllLines(keycloakRefusalFile).stream().filter(l -> !l.isBlank()).findFirst().orElseThrow();
         List<String> bodies = Files.readAllLines(bodiesFile).stream().filter(l -> !l.isBlank()).toList();
         URI[] uris = Arrays.stream(urls.split(",")).map(URI::create).toArray(URI[]::new);
         AtomicInteger next = new AtomicInteger();
@@ -226,6 +233,7 @@ public final class LoadDriver {
         long tokenAt = System.nanoTime();
         List<Double> refusal = new ArrayList<>();
         List<Double> live = new ArrayList<>();
+        List<Double> keycloakRefused = new ArrayList<>();
         int stale = 0;
         StringBuilder lines = new StringBuilder();
         long loadStart = System.nanoTime();
@@ -281,6 +289,15 @@ public final class LoadDriver {
             if (status != 400) {
                 throw new IllegalStateException("B answered " + status + " for the revoked key " + id);
             }
+            double keycloakMs = -1;
+            if (keycloakRefusal != null) {
+                long kcSent = System.nanoTime();
+                int kcStatus = tokenB.postForm(keycloakRefusal).status();
+                keycloakMs = (System.nanoTime() - kcSent) / 1e6;
+                if (kcStatus != 400 && kcStatus != 401) {
+                    throw new IllegalStateException("B answered " + kcStatus + " to the request Keycloak should refuse");
+                }
+            }
             if (i < 0) {
                 continue; // a warm-up sample
             }
@@ -288,7 +305,11 @@ public final class LoadDriver {
             double ms = (refused - answered) / 1e6;
             refusal.add(ms);
             live.add(liveMs);
-            lines.append(String.format(java.util.Locale.ROOT, "%d\t%.1f\t%.1f\t%d\t%.1f%n", i, (answered - sent) / 1e6, ms, accepted, liveMs));
+            if (keycloakMs >= 0) {
+                keycloakRefused.add(keycloakMs);
+            }
+            lines.append(String.format(java.util.Locale.ROOT, "%d\t%.1f\t%.1f\t%d\t%.1f\t%.1f%n", i, (answered - sent) / 1e6, ms, accepted,
+                    liveMs, keycloakMs));
         }
         double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
         long loadRequests = done.get() - doneAtStart;
@@ -302,9 +323,13 @@ public final class LoadDriver {
         double p50 = sorted[(int) Math.round(0.50 * (sorted.length - 1))];
         double p99 = sorted[(int) Math.round(0.99 * (sorted.length - 1))];
         double[] liveSorted = live.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        System.out.printf(java.util.Locale.ROOT, "%d %.1f %.1f %.1f %d %.1f %d %.1f %.1f %.1f%n", sorted.length, p50, p99, sorted[sorted.length - 1],
+        double[] kcSorted = keycloakRefused.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        System.out.printf(java.util.Locale.ROOT, "%d %.1f %.1f %.1f %d %.1f %d %.1f %.1f %.1f %.1f %.1f %.1f%n", sorted.length, p50, p99, sorted[sorted.length - 1],
                 stale, loadRequests / loadSeconds, loadErrors, liveSorted[(int) Math.round(0.50 * (liveSorted.length - 1))],
-                liveSorted[(int) Math.round(0.99 * (liveSorted.length - 1))], liveSorted[liveSorted.length - 1]);
+                liveSorted[(int) Math.round(0.99 * (liveSorted.length - 1))], liveSorted[liveSorted.length - 1],
+                kcSorted.length == 0 ? -1 : kcSorted[(int) Math.round(0.50 * (kcSorted.length - 1))],
+                kcSorted.length == 0 ? -1 : kcSorted[(int) Math.round(0.99 * (kcSorted.length - 1))],
+                kcSorted.length == 0 ? -1 : kcSorted[kcSorted.length - 1]);
     }
 
     private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");

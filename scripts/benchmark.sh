@@ -15,7 +15,7 @@
 #   --cold-users N [1000] users for the cold run (every key used round robin, so exchanges miss the verified-key
 #   cache; COLD_WARMUP_KEYS [5000] other keys are exchanged once each in every JIT warm-up round, to compile that path);
 #   --nodes 1|2 [1] (2 needs --db postgres: two clustered nodes, see bench/two-nodes.sh; its own runs only);
-#   --revoke-samples N [200] (--nodes 2: revocations measured under load, after REVOKE_WARMUP [20] unmeasured ones);
+#   --revoke-samples N [400] (--nodes 2: revocations measured under load, after REVOKE_WARMUP [20] unmeasured ones);
 #   --quick: tiny numbers for a smoke test of the script itself (figures meaningless).
 #
 # Knobs (env): CONCURRENCY [16], WARMUP [5] s, DURATION [20] s, HIGH_CONCURRENCY [64],
@@ -27,7 +27,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 KC_VERSION=$(scripts/keycloak-version.sh)
-DB=h2 SEARCH_KEYS= QUICK= COLD_KEYS=${COLD_KEYS:-10000} COLD_USERS=${COLD_USERS:-1000} COLD_WARMUP_KEYS=${COLD_WARMUP_KEYS:-5000} NODES=1 REVOKE_SAMPLES=${REVOKE_SAMPLES:-200} REVOKE_WARMUP=${REVOKE_WARMUP:-20}
+DB=h2 SEARCH_KEYS= QUICK= COLD_KEYS=${COLD_KEYS:-10000} COLD_USERS=${COLD_USERS:-1000} COLD_WARMUP_KEYS=${COLD_WARMUP_KEYS:-5000} NODES=1 REVOKE_SAMPLES=${REVOKE_SAMPLES:-400} REVOKE_WARMUP=${REVOKE_WARMUP:-20}
 while [ $# -gt 0 ]; do
   case "$1" in
     --db) DB=$2; shift 2 ;;
