@@ -22,8 +22,9 @@ import org.keycloak.models.KeycloakSession;
  * {@link ClusterProvider} once the change has committed, and before the response of the change is sent: the work cache
  * replicates synchronously, so a node that answers the next request already dropped its copy. A generation counter
  * keeps a copy read before a change from being stored after that change's invalidation. A committed revocation
- * turns the copies of the key into revoked ones instead of dropping them (revocation is final): a node refuses a
- * revoked key it had verified from memory, not with a database read per attempt. Copies also expire after
+ * turns the copies of the key into revoked ones instead of dropping them (revocation is final), and a key read as
+ * revoked whose secret matched is kept too: a node refuses a revoked key from memory, not with a database read per
+ * attempt. Copies also expire after
  * {@code maxAgeMillis}, a bound on staleness should an invalidation ever be lost (e.g. during a network split).
  * <p>
  * One instance per node, owned by {@link CachingAccessKeyProviderFactory}.

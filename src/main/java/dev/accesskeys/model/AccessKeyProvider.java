@@ -27,8 +27,8 @@ public interface AccessKeyProvider extends Provider {
     }
 
     /**
-     * Notes that a presented secret verified against this key, read by {@link #getById} in this session and active;
-     * a caching store may keep a copy for {@link #getVerifiedCopy}.
+     * Notes that a presented secret verified against this key, read by {@link #getById} in this session and active
+     * or revoked (final); a caching store may keep a copy for {@link #getVerifiedCopy}.
      */
     default void keepVerified(AccessKey key) {
     }

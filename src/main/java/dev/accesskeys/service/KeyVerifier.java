@@ -21,7 +21,9 @@ public final class KeyVerifier {
     /**
      * Checks a presented key ID and secret. The secret is hashed and compared in constant time whether or not the
      * key ID exists, so an unknown ID costs the same as a wrong secret. Only a secret that matches this node's
-     * verified copy of the key is answered without reading the store.
+     * verified copy of the key is answered without reading the store. A copy is kept of an active key and of a
+     * revoked one (revocation is final), so a machine that keeps presenting a revoked key's secret costs one read
+     * per copy lifetime, not one per attempt; disabled and expired keys may change back and are read each time.
      */
     public KeyVerification verify(String keyId, String secret) {
         long now = context.now();
@@ -39,7 +41,9 @@ public final class KeyVerifier {
             if (!secretMatches) {
                 return new KeyVerification(KeyVerification.Outcome.WRONG_SECRET, key, null);
             }
-            if (key.getStatus(now) == AccessKeyStatus.ACTIVE) {
+            AccessKeyStatus status = key.getStatus(now);
+            if (status == AccessKeyStatus.ACTIVE || status == AccessKeyStatus.REVOKED) {
+                // a revoked key stays revoked (final): its copy lets retries be refused without a read per attempt
                 store.keepVerified(key);
             }
         }
