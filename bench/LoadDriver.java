@@ -36,8 +36,9 @@ import java.util.regex.Pattern;
  *     PACE_RPS [0 = closed loop, as "load"]: the CONCURRENCY clients send PACE_RPS requests per second together, each
  *     at a fixed interval, so the load stays at that rate while the servers have room for it;
  *     KEYCLOAK_REFUSAL_FILE: a token request Keycloak itself refuses (its first line, e.g. client_credentials with a
- *     wrong client secret), sent to B right after each sample's refusal on the same connection: a refusal without the
- *     extension's code, timed under the same load at the same moment.)
+ *     wrong client secret), sent to B in each sample on the same connection right after the key's creation on A, so
+ *     that, like the key's refusal after the revoke on A, it is the first request on that connection after a call on
+ *     A: a refusal without the extension's code, timed under the same load in the same position.)
  *     Drives the load of "load" (URLS, CONCURRENCY, BODIES_FILE, the same plain client) while it takes SAMPLES
  *     measurements, one after the other: create a key on node A (admin REST API, client-credentials token of
  *     CLIENT_ID), exchange it twice on node B (B now holds it in its verified-key cache), revoke it on A, then exchange
@@ -259,6 +260,17 @@ public final class LoadDriver {
             String id = field(created.body(), "id");
             String form = "grant_type=urn:access-keys:grant-type:access-key&client_id=" + enc(grantClient) + "&key_id=" + enc(id)
                     + "&key_secret=" + enc(field(created.body(), "secret"));
+            // Keycloak's own refusal, the first request on B's connection after a call on A (the create), as the key's
+            // refusal is the first after the revoke on A
+            double keycloakMs = -1;
+            if (keycloakRefusal != null) {
+                long kcSent = System.nanoTime();
+                int kcStatus = tokenB.postForm(keycloakRefusal).status();
+                keycloakMs = (System.nanoTime() - kcSent) / 1e6;
+                if (kcStatus != 400 && kcStatus != 401) {
+                    throw new IllegalStateException("B answered " + kcStatus + " to the request Keycloak should refuse");
+                }
+            }
             long liveSent = 0;
             for (int k = 0; k < 2; k++) {
                 liveSent = System.nanoTime();
@@ -288,15 +300,6 @@ public final class LoadDriver {
             long refused = System.nanoTime();
             if (status != 400) {
                 throw new IllegalStateException("B answered " + status + " for the revoked key " + id);
-            }
-            double keycloakMs = -1;
-            if (keycloakRefusal != null) {
-                long kcSent = System.nanoTime();
-                int kcStatus = tokenB.postForm(keycloakRefusal).status();
-                keycloakMs = (System.nanoTime() - kcSent) / 1e6;
-                if (kcStatus != 400 && kcStatus != 401) {
-                    throw new IllegalStateException("B answered " + kcStatus + " to the request Keycloak should refuse");
-                }
             }
             if (i < 0) {
                 continue; // a warm-up sample
