@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import dev.accesskeys.model.AccessKey;
 import dev.accesskeys.model.AccessKeyStatus;
+import dev.accesskeys.model.StoredKey;
 
 import org.junit.jupiter.api.Test;
 
@@ -18,13 +18,13 @@ class VerifiedKeyCacheTest {
     private static final long NOW = 1_800_000_000_000L;
 
     private static AccessKey key(String realmId, String id, String userId) {
-        return new TestKey(realmId, id, userId);
+        return new StoredKey(realmId, id, userId);
     }
 
     @Test
     void keepsADetachedReadOnlyCopy() {
         VerifiedKeyCache cache = new VerifiedKeyCache();
-        TestKey stored = new TestKey("r", "ak_1", "u");
+        StoredKey stored = new StoredKey("r", "ak_1", "u");
         cache.put(stored, cache.generation(), NOW);
         stored.scopes.add("later");
         AccessKey copy = cache.get("r", "ak_1", NOW);
@@ -120,45 +120,5 @@ class VerifiedKeyCacheTest {
         cache.configure(0, 60);
         cache.put(key("r", "ak_1", "u"), cache.generation(), NOW);
         assertEquals(0, cache.size());
-    }
-
-    /** Plain test data: a key as the store would return it. */
-    private static final class TestKey implements AccessKey {
-        final String realmId;
-        final String id;
-        final String userId;
-        final List<String> scopes = new ArrayList<>(List.of("email"));
-
-        TestKey(String realmId, String id, String userId) {
-            this.realmId = realmId;
-            this.id = id;
-            this.userId = userId;
-        }
-
-        @Override public String getId() { return id; }
-        @Override public String getRealmId() { return realmId; }
-        @Override public String getUserId() { return userId; }
-        @Override public String getName() { return "name-" + id; }
-        @Override public void setName(String name) { }
-        @Override public String getDescription() { return null; }
-        @Override public void setDescription(String description) { }
-        @Override public String getSecretHash() { return "hash-" + id; }
-        @Override public void setSecretHash(String secretHash) { }
-        @Override public boolean isEnabled() { return true; }
-        @Override public void setEnabled(boolean enabled) { }
-        @Override public List<String> getScopes() { return scopes; }
-        @Override public void setScopes(List<String> scopes) { }
-        @Override public List<String> getClients() { return null; }
-        @Override public void setClients(List<String> clients) { }
-        @Override public List<String> getRoles() { return null; }
-        @Override public void setRoles(List<String> roles) { }
-        @Override public long getCreatedAt() { return NOW - 1000; }
-        @Override public String getCreatedBy() { return userId; }
-        @Override public Long getExpiresAt() { return null; }
-        @Override public void setExpiresAt(Long expiresAt) { }
-        @Override public Long getRevokedAt() { return null; }
-        @Override public void setRevokedAt(Long revokedAt) { }
-        @Override public Long getLastUsedAt() { return null; }
-        @Override public String getLastUsedIp() { return null; }
     }
 }

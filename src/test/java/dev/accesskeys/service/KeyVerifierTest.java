@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.lang.reflect.Proxy;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import dev.accesskeys.model.AccessKey;
 import dev.accesskeys.model.AccessKeyProvider;
+import dev.accesskeys.model.StoredKey;
 
 import org.junit.jupiter.api.Test;
 import org.keycloak.models.RealmModel;
@@ -64,9 +64,18 @@ class KeyVerifierTest {
         return new KeyVerifier(new ServiceContext(null, realm(), store.provider(), null));
     }
 
+    /** A stored key whose secret is {@link #SECRET}. */
+    private static StoredKey key(String id, boolean enabled, Long revokedAt) {
+        StoredKey key = new StoredKey("r", id, "u");
+        key.secretHash = SecretHasher.hash(SECRET);
+        key.enabled = enabled;
+        key.revokedAt = revokedAt;
+        return key;
+    }
+
     @Test
     void aRevokedKeyIsRefusedFromItsCopyAfterTheFirstRead() {
-        CountingStore store = new CountingStore(new Key("ak_revoked", true, 1_000L));
+        CountingStore store = new CountingStore(key("ak_revoked", true, 1_000L));
         for (int attempt = 0; attempt < 5; attempt++) {
             KeyVerification result = verifier(store).verify("ak_revoked", SECRET);
             assertEquals(KeyVerification.Outcome.REVOKED, result.outcome());
@@ -76,7 +85,7 @@ class KeyVerifierTest {
 
     @Test
     void aWrongSecretForARevokedKeyIsNotKeptAndReadEachTime() {
-        CountingStore store = new CountingStore(new Key("ak_revoked", true, 1_000L));
+        CountingStore store = new CountingStore(key("ak_revoked", true, 1_000L));
         for (int attempt = 0; attempt < 3; attempt++) {
             assertEquals(KeyVerification.Outcome.WRONG_SECRET, verifier(store).verify("ak_revoked", "aks_wrong").outcome());
         }
@@ -86,139 +95,11 @@ class KeyVerifierTest {
 
     @Test
     void aDisabledKeyMayBeEnabledAgainSoItIsReadEachTime() {
-        CountingStore store = new CountingStore(new Key("ak_disabled", false, null));
+        CountingStore store = new CountingStore(key("ak_disabled", false, null));
         for (int attempt = 0; attempt < 3; attempt++) {
             assertEquals(KeyVerification.Outcome.DISABLED, verifier(store).verify("ak_disabled", SECRET).outcome());
         }
         assertEquals(3, store.reads);
         assertEquals(Map.of(), store.copies);
-    }
-
-    /** A stored key with {@link #SECRET}; read-only. */
-    private record Key(String id, boolean enabled, Long revokedAt) implements AccessKey {
-        @Override
-        public String getId() {
-            return id;
-        }
-
-        @Override
-        public String getRealmId() {
-            return "r";
-        }
-
-        @Override
-        public String getUserId() {
-            return "u";
-        }
-
-        @Override
-        public String getName() {
-            return "k";
-        }
-
-        @Override
-        public void setName(String name) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public String getDescription() {
-            return null;
-        }
-
-        @Override
-        public void setDescription(String description) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public String getSecretHash() {
-            return SecretHasher.hash(SECRET);
-        }
-
-        @Override
-        public void setSecretHash(String secretHash) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public boolean isEnabled() {
-            return enabled;
-        }
-
-        @Override
-        public void setEnabled(boolean enabled) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<String> getScopes() {
-            return null;
-        }
-
-        @Override
-        public void setScopes(List<String> scopes) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<String> getClients() {
-            return null;
-        }
-
-        @Override
-        public void setClients(List<String> clients) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<String> getRoles() {
-            return null;
-        }
-
-        @Override
-        public void setRoles(List<String> roles) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public long getCreatedAt() {
-            return 0;
-        }
-
-        @Override
-        public String getCreatedBy() {
-            return null;
-        }
-
-        @Override
-        public Long getExpiresAt() {
-            return null;
-        }
-
-        @Override
-        public void setExpiresAt(Long expiresAt) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Long getRevokedAt() {
-            return revokedAt;
-        }
-
-        @Override
-        public void setRevokedAt(Long revokedAt) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Long getLastUsedAt() {
-            return null;
-        }
-
-        @Override
-        public String getLastUsedIp() {
-            return null;
-        }
     }
 }
