@@ -323,16 +323,17 @@ public final class LoadDriver {
         }
         Files.writeString(out, lines.toString());
         double[] sorted = refusal.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        double p50 = sorted[(int) Math.round(0.50 * (sorted.length - 1))];
-        double p99 = sorted[(int) Math.round(0.99 * (sorted.length - 1))];
         double[] liveSorted = live.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         double[] kcSorted = keycloakRefused.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        System.out.printf(java.util.Locale.ROOT, "%d %.1f %.1f %.1f %d %.1f %d %.1f %.1f %.1f %.1f %.1f %.1f%n", sorted.length, p50, p99, sorted[sorted.length - 1],
-                stale, loadRequests / loadSeconds, loadErrors, liveSorted[(int) Math.round(0.50 * (liveSorted.length - 1))],
-                liveSorted[(int) Math.round(0.99 * (liveSorted.length - 1))], liveSorted[liveSorted.length - 1],
-                kcSorted.length == 0 ? -1 : kcSorted[(int) Math.round(0.50 * (kcSorted.length - 1))],
-                kcSorted.length == 0 ? -1 : kcSorted[(int) Math.round(0.99 * (kcSorted.length - 1))],
-                kcSorted.length == 0 ? -1 : kcSorted[kcSorted.length - 1]);
+        System.out.printf(java.util.Locale.ROOT, "%d %.1f %.1f %.1f %d %.1f %d %.1f %.1f %.1f %.1f %.1f %.1f%n", sorted.length,
+                percentile(sorted, 0.50), percentile(sorted, 0.99), percentile(sorted, 1), stale, loadRequests / loadSeconds, loadErrors,
+                percentile(liveSorted, 0.50), percentile(liveSorted, 0.99), percentile(liveSorted, 1),
+                percentile(kcSorted, 0.50), percentile(kcSorted, 0.99), percentile(kcSorted, 1));
+    }
+
+    /** The value at quantile {@code q} (1 = the largest) of sorted samples, as the load runs take it; -1 without samples. */
+    private static double percentile(double[] sorted, double q) {
+        return sorted.length == 0 ? -1 : sorted[(int) Math.round(q * (sorted.length - 1))];
     }
 
     private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
