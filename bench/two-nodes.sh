@@ -41,7 +41,7 @@ driver load "client_credentials, node A alone" "$TOKEN_URL" "$CONCURRENCY" "$WAR
 # Keycloak's own refusal of a bad credential (client_credentials with a wrong client secret), sent to B in each sample
 # as the first request after the key's creation on A (the key's refusal is the first after the revoke on A): the same
 # kind of answer without the extension's code, under the same load, in the same position
-printf 'grant_type=client_credentials&client_id=bench-service&client_secret=not-the-secret\n' > "$OUT/keycloak-refusal.form"
+sed 's/client_secret=[^&]*/client_secret=not-the-secret/' "$OUT/client-credentials.form" > "$OUT/keycloak-refusal.form"
 
 step "Revocation on A -> refusal on B: $REVOKE_SAMPLES keys (after $REVOKE_WARMUP unmeasured), under the key-grant load on both nodes (concurrency $CONCURRENCY)"
 read -r RV_N RV_P50 RV_P99 RV_MAX RV_STALE RV_RPS RV_ERRORS LIVE_P50 LIVE_P99 LIVE_MAX KCR_P50 KCR_P99 KCR_MAX < <(driver revoke-under-load "$BOTH" "$CONCURRENCY" \
